@@ -1,0 +1,48 @@
+# Public headers: the bottom half's, then musl's, then this triple's own on top.
+
+# musl headers that make no sense on WASI (no kernel, processes, users, terminals...).
+OMIT_HEADERS := \
+  bits/syscall.h.in bits/alltypes.h.in alltypes.h.in stdarg.h stddef.h bits/errno.h \
+  sys/procfs.h sys/user.h sys/kd.h sys/vt.h sys/soundcard.h sys/sem.h sys/shm.h sys/msg.h \
+  sys/ipc.h sys/ptrace.h sys/statfs.h bits/kd.h bits/vt.h bits/soundcard.h bits/sem.h \
+  bits/shm.h bits/msg.h bits/ipc.h bits/ptrace.h bits/statfs.h sys/vfs.h sys/statvfs.h \
+  syslog.h sys/syslog.h wait.h sys/wait.h ucontext.h sys/ucontext.h paths.h utmp.h utmpx.h \
+  lastlog.h sys/acct.h sys/cachectl.h sys/epoll.h sys/reboot.h sys/swap.h sys/sendfile.h \
+  sys/inotify.h sys/quota.h sys/klog.h sys/fsuid.h sys/io.h sys/prctl.h sys/mtio.h \
+  sys/mount.h sys/fanotify.h sys/personality.h elf.h link.h bits/link.h scsi/scsi.h \
+  scsi/scsi_ioctl.h scsi/sg.h sys/auxv.h pwd.h shadow.h grp.h mntent.h netdb.h resolv.h \
+  pty.h dlfcn.h setjmp.h ulimit.h sys/xattr.h wordexp.h spawn.h sys/membarrier.h \
+  sys/signalfd.h termios.h sys/termios.h bits/termios.h net/if.h net/if_arp.h \
+  net/ethernet.h net/route.h netinet/if_ether.h netinet/ether.h sys/timerfd.h libintl.h \
+  sys/sysmacros.h
+
+ifeq ($(THREAD_MODEL),single)
+OMIT_HEADERS += aio.h pthread.h
+endif
+OMIT_HEADERS := $(filter-out $(TRIPLE_KEEP_HEADERS),$(OMIT_HEADERS))
+
+HEADER_INPUTS := $(shell find $(BOTTOM)/headers/public $(MUSL)/include $(MUSL)/arch/generic/bits \
+  $(MUSL)/arch/wasm32/bits $(TRIPLE_HEADERS_DIR) -type f 2>/dev/null) \
+  $(MUSL)/tools/mkalltypes.sed $(SYSROOTS_DIR)/mk/headers.mk $(SYSROOTS_DIR)/mk/triples.mk
+
+HEADERS_STAMP := $(OBJDIR)/headers.stamp
+
+# cp -p keeps the sources' timestamps, so re-installing the headers only rebuilds
+# objects whose headers really changed.
+$(HEADERS_STAMP): $(HEADER_INPUTS)
+	@printf 'HEADERS %s\n' '$(SYSROOT_INC)'
+	@rm -rf '$(SYSROOT_INC)' && mkdir -p '$(SYSROOT_INC)/bits' '$(@D)'
+	@cp -Rp $(BOTTOM)/headers/public/. '$(SYSROOT_INC)/'
+	@sed -f $(MUSL)/tools/mkalltypes.sed $(MUSL)/arch/wasm32/bits/alltypes.h.in \
+	  $(MUSL)/include/alltypes.h.in > '$(SYSROOT_INC)/bits/alltypes.h.new'
+	@cp -Rp $(MUSL)/include/. '$(SYSROOT_INC)/'
+	@cp -Rp $(MUSL)/arch/generic/bits/. $(MUSL)/arch/wasm32/bits/. '$(SYSROOT_INC)/bits/'
+	@cd '$(SYSROOT_INC)' && rm -f $(OMIT_HEADERS)
+	@if [ -n '$(TRIPLE_HEADERS_DIR)' ]; then cp -Rp '$(TRIPLE_HEADERS_DIR)/.' '$(SYSROOT_INC)/'; fi
+	@cmp -s '$(SYSROOT_INC)/bits/alltypes.h.new' '$(OBJDIR)/alltypes.h.last' 2>/dev/null \
+	  || cp '$(SYSROOT_INC)/bits/alltypes.h.new' '$(OBJDIR)/alltypes.h.last'
+	@cp -p '$(OBJDIR)/alltypes.h.last' '$(SYSROOT_INC)/bits/alltypes.h' && rm '$(SYSROOT_INC)/bits/alltypes.h.new'
+	@touch $@
+
+headers: $(HEADERS_STAMP)
+.PHONY: headers

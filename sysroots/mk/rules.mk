@@ -1,0 +1,106 @@
+# Objects and archives. Object paths mirror source paths, so every object is unique.
+
+base_objs = $(patsubst $(SRC)/%.c,$(OBJDIR)/base/%$(2).o,$(1))
+our_objs = $(patsubst $(SYSROOTS_DIR)/%.c,$(OBJDIR)/ours/%.o,$(1))
+
+MALLOC_OBJS := $(call base_objs,$(filter $(MALLOC_SOURCES),$(LIBC_BASE_SOURCES)))
+BOTTOM_OBJS := $(call base_objs,$(filter $(BOTTOM)/%,$(LIBC_BASE_SOURCES)))
+TOP_OBJS := $(call base_objs,$(filter $(TOP)/%,$(LIBC_BASE_SOURCES)))
+TRIPLE_OBJS := $(call our_objs,$(TRIPLE_SOURCES))
+LIBC_OBJS := $(MALLOC_OBJS) $(BOTTOM_OBJS) $(TOP_OBJS) $(TRIPLE_OBJS)
+
+PRINTSCAN_LONG_DOUBLE_OBJS := $(call base_objs,$(PRINTSCAN_SOURCES),.long-double)
+PRINTSCAN_NO_FP_OBJS := $(call base_objs,$(PRINTSCAN_SOURCES),.no-floating-point)
+CRT_BUILD_OBJS := $(call base_objs,$(CRT_SOURCES))
+CRT_OBJS := $(patsubst $(BOTTOM)/crt/%.c,$(SYSROOT_LIB)/%.o,$(CRT_SOURCES))
+$(foreach l,$(EMULATED_LIBS),$(eval EMULATED_$(l)_OBJS := $(call base_objs,$(EMULATED_$(l)_SOURCES),.emulated)))
+
+# Per-group flags (target-specific variables).
+$(MALLOC_OBJS): GROUP_CFLAGS := $(MALLOC_CFLAGS)
+$(BOTTOM_OBJS) $(CRT_BUILD_OBJS): GROUP_CFLAGS := $(BOTTOM_CFLAGS)
+$(TOP_OBJS): GROUP_CFLAGS := $(TOP_CFLAGS)
+$(filter $(call base_objs,$(PRINTSCAN_SOURCES)),$(TOP_OBJS)): GROUP_CFLAGS := $(TOP_CFLAGS) $(PRINTSCAN_DEFAULT_CFLAGS)
+$(PRINTSCAN_LONG_DOUBLE_OBJS): GROUP_CFLAGS := $(TOP_CFLAGS)
+$(PRINTSCAN_NO_FP_OBJS): GROUP_CFLAGS := $(TOP_CFLAGS) $(PRINTSCAN_NO_FP_CFLAGS)
+$(call base_objs,$(EMULATED_process-clocks_SOURCES),.emulated): GROUP_CFLAGS := -I$(BOTTOM)/cloudlibc/src
+$(call base_objs,$(filter $(BOTTOM)/%,$(EMULATED_signal_SOURCES)),.emulated): GROUP_CFLAGS :=
+$(call base_objs,$(EMULATED_SIGNAL_MUSL_SOURCES),.emulated): GROUP_CFLAGS := $(TOP_CFLAGS) -D_WASI_EMULATED_SIGNAL
+# TRIPLE_OBJS get OUR_CFLAGS, set by the triple's own .mk.
+
+ALL_OBJS := $(LIBC_OBJS) $(PRINTSCAN_LONG_DOUBLE_OBJS) $(PRINTSCAN_NO_FP_OBJS) \
+  $(foreach l,$(EMULATED_LIBS),$(EMULATED_$(l)_OBJS))
+
+# One line per compiled object on stdout ("CC <object>"): the build driver counts them
+# for progress. The full command goes to the log when V=1.
+ifeq ($(V),1)
+Q :=
+else
+Q := @
+endif
+COMPILE = @printf 'CC %s\n' '$@'; mkdir -p '$(@D)'
+CC_CMD = $(CC) $(CFLAGS) $(GROUP_CFLAGS) -MD -MP -c $< -o $@
+
+$(OBJDIR)/base/%.o: $(SRC)/%.c | $(HEADERS_STAMP)
+	$(COMPILE)
+	$(Q)$(CC_CMD)
+$(OBJDIR)/base/%.long-double.o: $(SRC)/%.c | $(HEADERS_STAMP)
+	$(COMPILE)
+	$(Q)$(CC_CMD)
+$(OBJDIR)/base/%.no-floating-point.o: $(SRC)/%.c | $(HEADERS_STAMP)
+	$(COMPILE)
+	$(Q)$(CC_CMD)
+$(OBJDIR)/base/%.emulated.o: $(SRC)/%.c | $(HEADERS_STAMP)
+	$(COMPILE)
+	$(Q)$(CC_CMD)
+$(OBJDIR)/ours/%.o: $(SYSROOTS_DIR)/%.c | $(HEADERS_STAMP)
+	$(COMPILE)
+	$(Q)$(CC) $(CFLAGS) $(OUR_CFLAGS) -MD -MP -c $< -o $@
+# Startup files are installed as plain objects.
+$(SYSROOT_LIB)/%.o: $(OBJDIR)/base/libc-bottom-half/crt/%.o
+	@mkdir -p '$(@D)'
+	$(Q)cp $< $@
+
+-include $(ALL_OBJS:.o=.d) $(CRT_BUILD_OBJS:.o=.d)
+
+# Archives are rebuilt whole from a sorted member list: llvm-ar is deterministic by
+# default (no timestamps, uids or modes), so the same objects give the same bytes.
+define archive
+	@printf 'AR %s\n' '$(notdir $@)'
+	@mkdir -p '$(@D)'
+	$(file >$(OBJDIR)/$(notdir $@).members,$(sort $^))
+	$(Q)rm -f '$@' && $(AR) qcsD '$@' @'$(OBJDIR)/$(notdir $@).members'
+endef
+
+LIBS := $(SYSROOT_LIB)/libc.a \
+  $(SYSROOT_LIB)/libc-printscan-long-double.a \
+  $(SYSROOT_LIB)/libc-printscan-no-floating-point.a \
+  $(foreach l,$(EMULATED_LIBS),$(SYSROOT_LIB)/libwasi-emulated-$(l).a)
+PLACEHOLDERS := $(foreach l,$(PLACEHOLDER_LIBS),$(SYSROOT_LIB)/lib$(l).a)
+
+$(SYSROOT_LIB)/libc.a: $(LIBC_OBJS)
+	$(archive)
+$(SYSROOT_LIB)/libc-printscan-long-double.a: $(PRINTSCAN_LONG_DOUBLE_OBJS)
+	$(archive)
+$(SYSROOT_LIB)/libc-printscan-no-floating-point.a: $(PRINTSCAN_NO_FP_OBJS)
+	$(archive)
+define emulated_lib_rule
+$(SYSROOT_LIB)/libwasi-emulated-$(1).a: $(EMULATED_$(1)_OBJS)
+	$$(archive)
+endef
+$(foreach l,$(EMULATED_LIBS),$(eval $(call emulated_lib_rule,$(l))))
+
+$(PLACEHOLDERS):
+	@mkdir -p '$(@D)'
+	$(Q)rm -f '$@' && $(AR) qcsD '$@'
+
+libs: $(LIBS) $(CRT_OBJS) $(PLACEHOLDERS) $(EXTRA_LIB_TARGETS)
+
+# How many objects a full build compiles: used by the driver for progress totals.
+print-object-count:
+	@echo $(words $(ALL_OBJS) $(CRT_BUILD_OBJS))
+
+clean:
+	rm -rf '$(OBJDIR)' '$(SYSROOT)'
+
+.PHONY: libs print-object-count clean
+.DEFAULT_GOAL := all

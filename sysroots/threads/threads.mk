@@ -1,0 +1,1 @@
+# wasm32-wasip1-threads: filled in by the threads work.
