@@ -1,0 +1,1 @@
+export class AbiMismatchError extends Error {}; export interface AbiReport {}; export function checkAbi(){}; export function acceptAbi(){}

@@ -1,0 +1,51 @@
+// Compiles C programs against a built sysroot with the detected toolchain.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { delimiter, dirname } from 'node:path';
+import type { TripleName } from '@wasi-sysroots/recipe';
+import { getTriple } from '@wasi-sysroots/recipe';
+import type { Toolchain } from '@wasi-sysroots/toolchain';
+
+export interface CompileRequest {
+  toolchain: Toolchain;
+  triple: TripleName;
+  sysroot: string;
+  sources: string[];
+  output: string;
+  /** e.g. '-O0' or '-O2'. */
+  opt: string;
+  /** Extra compile/link flags (for example -lwasi-emulated-mman, or linker flags). */
+  flags?: string[];
+  /** Only compile (-c). */
+  compileOnly?: boolean;
+}
+
+export interface CompileResult {
+  ok: boolean;
+  command: string[];
+  stderr: string;
+}
+
+/** The flags a user passes to clang for a triple (besides sources and -o). */
+export function userFlags(triple: TripleName, sysroot: string): string[] {
+  return [`--target=${triple}`, `--sysroot=${sysroot}`, ...getTriple(triple).userCflags];
+}
+
+export function compileC(req: CompileRequest): CompileResult {
+  mkdirSync(dirname(req.output), { recursive: true });
+  const args = [
+    ...userFlags(req.triple, req.sysroot),
+    req.opt,
+    '-Wall',
+    '-Werror',
+    ...(req.compileOnly ? ['-c'] : []),
+    ...req.sources,
+    ...(req.flags ?? []),
+    '-o',
+    req.output,
+  ];
+  // clang finds wasm-ld through PATH; make sure it finds the toolchain's own.
+  const env = { ...process.env, PATH: `${req.toolchain.binDir}${delimiter}${process.env.PATH ?? ''}` };
+  const r = spawnSync(req.toolchain.clang, args, { encoding: 'utf8', env });
+  return { ok: r.status === 0, command: [req.toolchain.clang, ...args], stderr: (r.stderr ?? '') + (r.error ? String(r.error) : '') };
+}
