@@ -16,7 +16,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { test, describe, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { SYSROOTS_DIR, type TripleName } from '@wasi-sysroots/recipe';
+import { SYSROOTS_DIR, getTriple, type TripleName } from '@wasi-sysroots/recipe';
 import type { Toolchain } from '@wasi-sysroots/toolchain';
 import { compileC } from './compile.ts';
 import type { RunResult, RunSpec } from './hosts/p1.ts';
@@ -107,6 +107,10 @@ export function defineConformanceSuite(o: SuiteOptions): void {
             continue;
           }
           test(title, async () => {
+            assert.ok(
+              existsSync(join(o.sysroot, 'lib', o.triple, 'libc.a')),
+              `no built ${o.triple} sysroot at ${o.sysroot}: run "npx nx build ${getTriple(o.triple).nxProject}" first`,
+            );
             const wasm = join(work, `${suite}-${c.name}${opt}.wasm`);
             const built = compileC({
               toolchain: o.toolchain, triple: o.triple, sysroot: o.sysroot,
