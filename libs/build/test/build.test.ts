@@ -1,0 +1,77 @@
+// The build stage on the real Makefile and toolchain. Needs `npm run build` (or
+// `nx build sysroot-p1`) to have run, which leaves .build/wasm32-wasip1 up to date.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { buildRoot } from '@wasi-sysroots/recipe';
+import { fetchSource } from '@wasi-sysroots/source';
+import { detectToolchain } from '@wasi-sysroots/toolchain';
+import { buildSysroot, installSysroot, pendingCompiles, BuildError } from '@wasi-sysroots/build';
+
+const toolchain = detectToolchain();
+
+test('touching one C file recompiles exactly one object', async () => {
+  const source = await fetchSource();
+  const req = { triple: 'wasm32-wasip1' as const, sourceDir: source.dir, toolchain };
+  const workDir = buildRoot('wasm32-wasip1');
+  assert.ok(existsSync(join(workDir, 'sysroot', 'lib', 'wasm32-wasip1', 'libc.a')), 'run `npx nx build sysroot-p1` first');
+  assert.equal(pendingCompiles(req, workDir), 0, 'an up-to-date build compiles nothing');
+  const file = join(source.dir, 'libc-top-half/musl/src/string/strlen.c');
+  const now = new Date();
+  utimesSync(file, now, now);
+  assert.equal(pendingCompiles(req, workDir), 1);
+  const result = await buildSysroot(req);
+  assert.equal(result.compiled, 1);
+  assert.equal(pendingCompiles(req, workDir), 0);
+});
+
+test('a failing compile reports the log tail and path, and installs nothing', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'failing-build-'));
+  try {
+    const fakeClang = join(dir, 'clang');
+    writeFileSync(fakeClang, '#!/bin/sh\necho "fake-clang: error: injected failure for $*" >&2\nexit 1\n');
+    chmodSync(fakeClang, 0o755);
+    const source = await fetchSource();
+    const workDir = join(dir, 'work');
+    const progress: number[] = [];
+    await assert.rejects(
+      buildSysroot({ triple: 'wasm32-wasip1', sourceDir: source.dir, toolchain: { ...toolchain, clang: fakeClang }, workDir, jobs: 1, onProgress: (n) => progress.push(n) }),
+      (err: unknown) => {
+        assert.ok(err instanceof BuildError);
+        assert.equal(err.logPath, join(workDir, 'build.log'));
+        assert.match(err.message, /building the wasm32-wasip1 sysroot failed \(make exited with 2\)/);
+        assert.match(err.message, /fake-clang: error: injected failure for/);
+        assert.ok(err.message.includes(`full log: ${join(workDir, 'build.log')}`));
+        return true;
+      },
+    );
+    assert.ok(readFileSync(join(workDir, 'build.log'), 'utf8').includes('injected failure'));
+    assert.equal(progress.length, 1, 'stopped at the first failing object');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('installSysroot replaces the destination whole, and a failed install keeps the old one', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'install-'));
+  try {
+    const stage = join(dir, 'stage');
+    mkdirSync(join(stage, 'lib'), { recursive: true });
+    writeFileSync(join(stage, 'lib', 'new.txt'), 'new');
+    const dest = join(dir, 'out', 'sysroot');
+    mkdirSync(dest, { recursive: true });
+    writeFileSync(join(dest, 'old.txt'), 'old');
+
+    assert.throws(() => installSysroot(join(dir, 'missing-stage'), dest));
+    assert.equal(readFileSync(join(dest, 'old.txt'), 'utf8'), 'old');
+
+    installSysroot(stage, dest);
+    assert.equal(readFileSync(join(dest, 'lib', 'new.txt'), 'utf8'), 'new');
+    assert.equal(existsSync(join(dest, 'old.txt')), false);
+    assert.deepEqual((await import('node:fs')).readdirSync(join(dir, 'out')), ['sysroot']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
