@@ -1,4 +1,4 @@
-// nx build sysroot-*: recipe → source → toolchain → build → verify → install.
+// nx build sysroot-*: recipe → source → toolchain → build → verify → install → package files.
 //   tsx scripts/build-sysroot.ts <triple> [--out DIR] [--work DIR]
 // --out: where the sysroot goes (default packages/<pkg>/sysroot); --work: objects and log
 // (default .build/<triple>).
@@ -8,6 +8,7 @@ import { fetchSource } from '@wasi-sysroots/source';
 import { detectToolchain, ToolchainError } from '@wasi-sysroots/toolchain';
 import { buildSysroot, installSysroot, BuildError } from '@wasi-sysroots/build';
 import { checkAbi, AbiMismatchError } from '@wasi-sysroots/verify';
+import { writeSysrootPackageFiles } from '@wasi-sysroots/pack';
 
 const ci = Boolean(process.env.CI) || !process.stderr.isTTY;
 
@@ -66,6 +67,10 @@ async function main(argv: string[]): Promise<void> {
   say(`verify: ABI matches sysroots/abi/${recipe.triple}/`);
 
   installSysroot(build.stagingSysroot, out);
+  if (outIdx < 0) {
+    writeSysrootPackageFiles(recipe, source.dir);
+    say(`package: ${recipe.packageName} API, README and licenses written`);
+  }
   say(`done: ${out} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
 }
 

@@ -106,3 +106,24 @@ export function cacheRoot(env: NodeJS.ProcessEnv = process.env): string {
 export function buildRoot(triple: TripleName): string {
   return join(WORKSPACE_ROOT, '.build', triple);
 }
+
+/** The Preview 1 adapter package: the adapters are taken from a pinned jco release. */
+export const ADAPTER = {
+  packageName: '@wasi/preview1-adapter',
+  packageDir: 'packages/preview1-adapter',
+  nxProject: 'preview1-adapter',
+  from: { package: '@bytecodealliance/jco', version: '1.35.0' },
+  files: {
+    command: {
+      source: 'lib/wasi_snapshot_preview1.command.wasm',
+      sha256: '2a652d711c1fff34f9d5a0e073e50ef7eeb8fe7d8a6d559eae643a4c049a7b94',
+    },
+    reactor: {
+      source: 'lib/wasi_snapshot_preview1.reactor.wasm',
+      sha256: 'b857310c4753c8fafaa0f890e9ccf978dc3d9dbe8804b1125291a627485041d0',
+    },
+  },
+} as const;
+
+/** Every package we publish, in publish order (dependencies first). */
+export const PUBLISH_ORDER: readonly { packageName: string; packageDir: string }[] = [ADAPTER, ...TRIPLES];

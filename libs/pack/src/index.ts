@@ -1,0 +1,114 @@
+// The pack stage: a verified sysroot plus its recipe become an npm package directory
+// (generated from one template for every triple, so the three packages cannot drift), and a
+// package directory becomes a reproducible tarball.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { WORKSPACE_ROOT, baseLibcVersion, loadManifest, type SourceManifest, type TripleRecipe } from '@wasi-sysroots/recipe';
+
+export interface PackageApiData {
+  triple: string;
+  clangFlags: string[];
+  baseLibc: { name: string; commit: string; date: string; debianVersion: string; description: string };
+  component: boolean;
+  threads: boolean;
+}
+
+export function apiData(recipe: TripleRecipe, manifest: SourceManifest = loadManifest()): PackageApiData {
+  return {
+    triple: recipe.triple,
+    clangFlags: [`--target=${recipe.triple}`, ...recipe.userCflags],
+    baseLibc: {
+      name: manifest.name,
+      commit: manifest.upstream.commit,
+      date: manifest.upstream.date,
+      debianVersion: manifest.debian.version,
+      description: baseLibcVersion(manifest),
+    },
+    component: recipe.component,
+    threads: recipe.threads,
+  };
+}
+
+const TEMPLATES = join(WORKSPACE_ROOT, 'libs', 'pack', 'templates');
+
+function fill(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (_, key: string) => {
+    const value = values[key];
+    if (value === undefined) throw new Error(`template placeholder {{${key}}} has no value`);
+    return value;
+  });
+}
+
+/**
+ * Writes the generated files of a sysroot package next to its `sysroot/`: the ESM API
+ * (index.js + index.d.ts), the README, and the base libc's licenses from the verified source.
+ */
+export function writeSysrootPackageFiles(
+  recipe: TripleRecipe,
+  sourceDir: string,
+  dir: string = join(WORKSPACE_ROOT, recipe.packageDir),
+): void {
+  const data = apiData(recipe);
+  const values = {
+    TRIPLE: recipe.triple,
+    PACKAGE: recipe.packageName,
+    API_DATA: JSON.stringify(data, null, 2),
+    BASE: data.baseLibc.description,
+    DEBIAN_VERSION: data.baseLibc.debianVersion,
+    USER_FLAGS: data.clangFlags.join(' '),
+    NX_PROJECT: recipe.nxProject,
+    RUN_NOTE: recipe.component
+      ? 'Programs for this triple become Preview 2 components: link a core module with `-fuse-ld=lld`, then wrap it with the `wasi_snapshot_preview1` adapter from `@wasi/preview1-adapter` (installed with this package).'
+      : recipe.threads
+        ? 'Programs need a wasi-threads host and shared memory: link with `-Wl,--import-memory,--export-memory,--max-memory=67108864`.'
+        : 'Programs are WASI Preview 1 core modules: run them with `node:wasi`, wasmtime or any Preview 1 host.',
+  };
+  writeFileSync(join(dir, 'index.js'), fill(readFileSync(join(TEMPLATES, 'index.js.tmpl'), 'utf8'), values));
+  writeFileSync(join(dir, 'index.d.ts'), fill(readFileSync(join(TEMPLATES, 'index.d.ts.tmpl'), 'utf8'), values));
+  writeFileSync(join(dir, 'README.md'), fill(readFileSync(join(TEMPLATES, 'README.md.tmpl'), 'utf8'), values));
+  const licenses = join(dir, 'licenses');
+  mkdirSync(licenses, { recursive: true });
+  for (const name of ['LICENSE', 'LICENSE-APACHE', 'LICENSE-APACHE-LLVM', 'LICENSE-MIT']) {
+    copyFileSync(join(sourceDir, name), join(licenses, `wasi-libc-${name}`));
+  }
+}
+
+export interface PackedTarball {
+  name: string;
+  version: string;
+  tarball: string;
+  size: number;
+  sha256: string;
+  files: string[];
+}
+
+/** `npm pack` of a package directory into outDir. npm fixes mtimes and modes and sorts entries. */
+export function packPackage(packageDir: string, outDir: string): PackedTarball {
+  mkdirSync(outDir, { recursive: true });
+  const r = spawnSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', outDir], {
+    cwd: packageDir,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (r.status !== 0) throw new Error(`npm pack failed in ${packageDir}:\n${r.stderr}`);
+  const [info] = JSON.parse(r.stdout) as { name: string; version: string; filename: string; files: { path: string }[] }[];
+  if (!info) throw new Error(`npm pack printed nothing for ${packageDir}`);
+  const tarball = join(outDir, info.filename);
+  const bytes = readFileSync(tarball);
+  return {
+    name: info.name,
+    version: info.version,
+    tarball,
+    size: bytes.length,
+    sha256: createHash('sha256').update(bytes).digest('hex'),
+    files: info.files.map((f) => f.path).sort(),
+  };
+}
+
+export function packageJson(packageDir: string): { name: string; version: string; dependencies?: Record<string, string> } {
+  const path = join(packageDir, 'package.json');
+  if (!existsSync(path)) throw new Error(`no package.json in ${packageDir}`);
+  return JSON.parse(readFileSync(path, 'utf8'));
+}

@@ -1,0 +1,52 @@
+// Reproducible artifacts: two clean builds (separate object dirs, separate source caches at
+// different paths) give byte-identical libraries, and their packages pack to identical
+// tarballs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { WORKSPACE_ROOT, getTriple } from '@wasi-sysroots/recipe';
+import { fetchSource } from '@wasi-sysroots/source';
+import { packPackage, writeSysrootPackageFiles } from '@wasi-sysroots/pack';
+
+function listFiles(dir: string, base = dir): string[] {
+  return readdirSync(dir).sort().flatMap((name) => {
+    const p = join(dir, name);
+    return statSync(p).isDirectory() ? listFiles(p, base) : [relative(base, p)];
+  });
+}
+
+test('two clean builds of wasm32-wasip1 are byte-identical, and pack to identical tarballs', async () => {
+  const recipe = getTriple('wasm32-wasip1');
+  const dir = mkdtempSync(join(tmpdir(), 'repro-'));
+  try {
+    const tarballs: { sha256: string; size: number }[] = [];
+    const sysroots: string[] = [];
+    for (const run of ['first', 'second']) {
+      const cache = join(dir, run, 'cache');
+      const env = { ...process.env, CI: 'true', WASI_SYSROOTS_CACHE: cache, WASI_LIBC_PROVIDERS: 'apt' };
+      const pkgDir = join(dir, run, 'package');
+      const r = spawnSync(join(WORKSPACE_ROOT, 'node_modules/.bin/tsx'), [
+        'scripts/build-sysroot.ts', recipe.triple, '--work', join(dir, run, 'work'), '--out', join(pkgDir, 'sysroot'),
+      ], { cwd: WORKSPACE_ROOT, env, encoding: 'utf8' });
+      assert.equal(r.status, 0, r.stderr);
+      cpSync(join(WORKSPACE_ROOT, recipe.packageDir, 'package.json'), join(pkgDir, 'package.json'));
+      const source = await fetchSource({ cacheDir: join(cache, 'source'), providers: ['apt'] });
+      writeSysrootPackageFiles(recipe, source.dir, pkgDir);
+      mkdirSync(join(dir, run, 'out'));
+      tarballs.push(packPackage(pkgDir, join(dir, run, 'out')));
+      sysroots.push(join(pkgDir, 'sysroot'));
+    }
+    const [a, b] = sysroots as [string, string];
+    const files = listFiles(a);
+    assert.deepEqual(listFiles(b), files);
+    assert.ok(files.includes('lib/wasm32-wasip1/libc.a'));
+    for (const f of files) assert.ok(readFileSync(join(a, f)).equals(readFileSync(join(b, f))), `${f} differs between the two builds`);
+    assert.equal(tarballs[0]!.sha256, tarballs[1]!.sha256);
+    assert.equal(tarballs[0]!.size, tarballs[1]!.size);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
