@@ -86,13 +86,13 @@ export async function gitObjectId(path: string): Promise<string> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Listings: the full list of blobs of a tree ("<mode> <id>\t<path>" lines, like `git ls-tree -r`).
+// Listings: the full list of blobs of a tree, in `git ls-tree -r` format ("<mode> blob <id>\t<path>").
 // The checked-in listing of the pinned tree lets verification name the exact file that differs;
 // it is itself authenticated by recomputing the pinned tree ids from it.
 
 /** Flattens a node into listing lines under `prefix`. */
 export function listingLines(node: GitNode, prefix: string): string[] {
-  if (!node.entries) return [`${node.mode} ${node.id}\t${prefix}`];
+  if (!node.entries) return [`${node.mode} blob ${node.id}\t${prefix}`];
   return node.entries.flatMap((e) => listingLines(e, `${prefix}/${e.name}`));
 }
 
@@ -105,7 +105,7 @@ export function parseListing(text: string): GitNode {
   const root: Dir = { dirs: new Map(), blobs: [] };
   for (const line of text.split('\n')) {
     if (line === '' || line.startsWith('#')) continue;
-    const m = /^(100644|100755|120000) ([0-9a-f]{40})\t(.+)$/.exec(line);
+    const m = /^(100644|100755|120000) (?:blob )?([0-9a-f]{40})\t(.+)$/.exec(line);
     if (!m) throw new Error(`bad listing line: ${JSON.stringify(line)}`);
     const parts = m[3]!.split('/');
     let dir = root;

@@ -1,0 +1,220 @@
+// Safe extraction of a source tarball (.tar, .tar.gz, .tar.xz) into a fresh directory.
+import { spawn } from 'node:child_process';
+import { createReadStream } from 'node:fs';
+import { chmod, lstat, mkdir, open, readdir } from 'node:fs/promises';
+import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
+import type { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import { Unpack, type ReadEntry } from 'tar';
+import { ArchiveFormatError, MissingToolError, SourceError, UnsafeArchiveError } from './errors.ts';
+
+export type ArchiveFormat = 'tar' | 'tar.gz' | 'tar.xz';
+
+/** Detects the archive format from its first bytes (not from its name). */
+export async function detectArchiveFormat(file: string): Promise<ArchiveFormat> {
+  const fh = await open(file, 'r');
+  try {
+    const head = Buffer.alloc(512);
+    const { bytesRead } = await fh.read(head, 0, 512, 0);
+    if (bytesRead >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'tar.gz';
+    if (bytesRead >= 6 && head.subarray(0, 6).equals(Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]))) return 'tar.xz';
+    if (bytesRead >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar') return 'tar';
+    throw new ArchiveFormatError(
+      `${file} is not a .tar, .tar.gz or .tar.xz archive (unrecognised first bytes ${head.subarray(0, 8).toString('hex')}). ` +
+        `Point the provider at a tarball of the wasi-libc source tree.`,
+    );
+  } finally {
+    await fh.close();
+  }
+}
+
+/** Keeps only the owner-execute bit: files become 0644 or 0755, directories 0755. */
+export function normalizedMode(mode: number | undefined, isDir: boolean): number {
+  if (isDir) return 0o755;
+  return (mode ?? 0) & 0o100 ? 0o755 : 0o644;
+}
+
+/** Applies normalizedMode to everything under `dir` (and `dir` itself). Symlinks are left alone. */
+export async function normalizeModes(dir: string): Promise<void> {
+  const st = await lstat(dir);
+  if (st.isSymbolicLink()) return;
+  if (st.isDirectory()) {
+    await chmod(dir, 0o755);
+    for (const name of await readdir(dir)) await normalizeModes(join(dir, name));
+  } else {
+    await chmod(dir, normalizedMode(st.mode, false));
+  }
+}
+
+/** Why an archive path is unsafe, or undefined if it stays inside the extraction root. */
+function unsafePath(p: string): string | undefined {
+  const outside = 'it would be written outside the extraction directory';
+  if (p.includes('\0')) return 'its path contains a NUL byte';
+  if (p.startsWith('/') || p.startsWith('\\') || /^[a-zA-Z]:/.test(p) || isAbsolute(p)) return outside;
+  const parts = p.split(/[\\/]+/);
+  if (parts.includes('..')) return outside;
+  const normal = posix.normalize(p.replace(/\\/g, '/'));
+  if (normal === '..' || normal.startsWith('../') || posix.isAbsolute(normal)) return outside;
+  return undefined;
+}
+
+/**
+ * A decompressed stream of the archive, a promise that rejects if reading or decompressing fails,
+ * and `cancel` to stop everything early (so that no xz process is left blocked on a full pipe).
+ */
+function decompressed(file: string, format: ArchiveFormat): { stream: Readable; done: Promise<void>; cancel: () => void } {
+  const input = createReadStream(file);
+  if (format === 'tar') {
+    return { stream: input, done: new Promise((res, rej) => input.on('error', rej).on('end', res)), cancel: () => input.destroy() };
+  }
+  if (format === 'tar.gz') {
+    const gunzip = createGunzip();
+    const done = new Promise<void>((res, rej) => {
+      input.on('error', rej);
+      gunzip.on('error', (e) => rej(new ArchiveFormatError(`${file}: gzip data is damaged (${e.message}). Download it again.`, { cause: e })));
+      gunzip.on('end', res);
+    });
+    return {
+      stream: input.pipe(gunzip),
+      done,
+      cancel: () => {
+        input.destroy();
+        gunzip.destroy();
+      },
+    };
+  }
+  // xz: node has no xz decoder; stream through the xz program.
+  const child = spawn('xz', ['-dc'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+  const done = new Promise<void>((res, rej) => {
+    input.on('error', rej);
+    child.on('error', (e: NodeJS.ErrnoException) =>
+      rej(
+        e.code === 'ENOENT'
+          ? new MissingToolError('xz', 'It is needed to unpack .tar.xz archives: install it (apt-get install xz-utils), or use a .tar.gz source.')
+          : e,
+      ),
+    );
+    child.on('close', (code) =>
+      code === 0 ? res() : rej(new ArchiveFormatError(`${file}: xz -dc failed with exit code ${code}: ${stderr.trim()}. The archive is damaged; download it again.`)),
+    );
+  });
+  child.stdin.on('error', () => {}); // EPIPE when xz exits early; reported through `done`.
+  input.pipe(child.stdin);
+  return {
+    stream: child.stdout,
+    done,
+    cancel: () => {
+      input.destroy();
+      child.stdout.destroy();
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+export interface ExtractResult {
+  /** The archive's single top-level folder (stripped). */
+  topLevel: string;
+  entries: number;
+}
+
+/**
+ * Extracts `file` into `dest` (created; should be a fresh temp dir). The archive must have one
+ * top-level folder, which is stripped. Only File and Directory entries are allowed; paths that
+ * are absolute or contain `..` are refused (UnsafeArchiveError) — detected here, not left to
+ * node-tar's silent skipping. Owners are not restored, and modes keep only the owner-execute bit.
+ * On error, `dest` may hold partial output: the caller removes it.
+ */
+export async function extractArchive(file: string, dest: string): Promise<ExtractResult> {
+  const format = await detectArchiveFormat(file);
+  await mkdir(dest, { recursive: true });
+  const root = resolve(dest);
+  let failure: Error | undefined;
+  let topLevel: string | undefined;
+  let entries = 0;
+
+  const check = (path: string, entry: ReadEntry): Error | undefined => {
+    const reason = unsafePath(path);
+    if (reason) return new UnsafeArchiveError(path, reason, file);
+    if (entry.type !== 'File' && entry.type !== 'Directory') {
+      const what = entry.type === 'SymbolicLink' || entry.type === 'Link' ? `${entry.type} to ${entry.linkpath ?? '?'}` : entry.type;
+      return new UnsafeArchiveError(path, `it is a ${what}; only regular files and directories are allowed in a source tarball`, file);
+    }
+    const parts = path.split('/').filter((x) => x !== '' && x !== '.');
+    const first = parts[0];
+    if (first === undefined || (parts.length === 1 && entry.type !== 'Directory')) {
+      return new ArchiveFormatError(
+        `${file}: entry ${JSON.stringify(path)} is not inside a top-level folder; a source tarball must hold exactly one ` +
+          `top-level folder (like wasi-libc-<commit>/). Repack it that way or point WASI_LIBC_SOURCE at the unpacked directory.`,
+      );
+    }
+    topLevel ??= first;
+    if (first !== topLevel) {
+      return new ArchiveFormatError(
+        `${file}: entries under both ${topLevel}/ and ${first}/; a source tarball must hold exactly one top-level folder. ` +
+          `Repack it that way or point WASI_LIBC_SOURCE at the unpacked directory.`,
+      );
+    }
+    // Defence in depth: where would the stripped path land?
+    const target = resolve(root, parts.slice(1).join('/'));
+    const rel = relative(root, target);
+    if (rel.startsWith('..') || isAbsolute(rel) || (target !== root && !target.startsWith(root + sep))) {
+      return new UnsafeArchiveError(path, 'it would be written outside the extraction directory', file);
+    }
+    return undefined;
+  };
+
+  const unpack = new Unpack({
+    cwd: root,
+    strip: 1,
+    strict: true,
+    preserveOwner: false,
+    filter: (path: string, entry: ReadEntry | import('node:fs').Stats) => {
+      const e = entry as ReadEntry;
+      if (failure) return false;
+      failure = check(path, e);
+      if (failure) return false;
+      entries++;
+      // Same path without '.' components, so that strip:1 removes exactly the top-level folder.
+      e.path = path.split('/').filter((x) => x !== '' && x !== '.').join('/') + (e.type === 'Directory' ? '/' : '');
+      e.mode = normalizedMode(e.mode, e.type === 'Directory');
+      return true;
+    },
+  });
+
+  const { stream, done, cancel } = decompressed(file, format);
+  let closed = false;
+  const unpacked = new Promise<void>((res, rej) => {
+    unpack.on('error', (e: Error) => rej(e));
+    unpack.on('close', () => {
+      closed = true;
+      res();
+    });
+  });
+  stream.pipe(unpack as unknown as NodeJS.WritableStream);
+  try {
+    await Promise.all([unpacked, done]);
+  } catch (e) {
+    cancel();
+    done.catch(() => {}); // its later rejection (killed xz, destroyed stream) is expected now
+    // Let node-tar finish what it has started, so that nothing is written after the caller removes `dest`.
+    await new Promise<void>((res) => {
+      if (closed) return res();
+      unpack.once('close', () => res());
+      setTimeout(res, 5000).unref();
+      try {
+        unpack.end();
+      } catch {
+        res();
+      }
+    });
+    if (failure) throw failure;
+    if (e instanceof SourceError) throw e;
+    throw new ArchiveFormatError(`${file}: could not extract it: ${(e as Error).message}. The archive is damaged or not a tarball.`, { cause: e });
+  }
+  if (failure) throw failure;
+  if (topLevel === undefined) throw new ArchiveFormatError(`${file}: the archive is empty. Point the provider at a wasi-libc source tarball.`);
+  await normalizeModes(root);
+  return { topLevel, entries };
+}
