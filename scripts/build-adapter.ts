@@ -5,10 +5,10 @@ import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'no
 import { join } from 'node:path';
 import { ADAPTER, WORKSPACE_ROOT } from '@wasi-sysroots/recipe';
 
-function wasiVersionOf(bytes: Uint8Array): string {
+function wasiVersionOf(bytes: Buffer): string {
   // The adapter imports the wasi:cli interfaces of exactly the WASI release it implements,
   // e.g. "wasi:cli/stdout@0.2.12".
-  const module = new WebAssembly.Module(bytes);
+  const module = new WebAssembly.Module(new Uint8Array(bytes));
   const names = new Set<string>();
   for (const imp of WebAssembly.Module.imports(module)) names.add(imp.module);
   const versions = [...names].map((n) => /^wasi:cli\/[\w-]+@(\d+\.\d+\.\d+)$/.exec(n)?.[1]).filter(Boolean) as string[];
