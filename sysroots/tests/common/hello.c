@@ -1,4 +1,5 @@
 // args: a b
+// triples: wasm32-wasip1 wasm32-wasip1-threads
 // exit: 3
 #include <stdio.h>
 
