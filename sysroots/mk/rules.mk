@@ -1,7 +1,7 @@
 # Objects and archives. Object paths mirror source paths, so every object is unique.
 
 base_objs = $(patsubst $(SRC)/%.c,$(OBJDIR)/base/%$(2).o,$(1))
-our_objs = $(patsubst $(SYSROOTS_DIR)/%.c,$(OBJDIR)/ours/%.o,$(1))
+our_objs = $(patsubst $(SYSROOTS_DIR)/%,$(OBJDIR)/ours/%.o,$(basename $(1)))
 
 MALLOC_OBJS := $(call base_objs,$(filter $(MALLOC_SOURCES),$(LIBC_BASE_SOURCES)))
 BOTTOM_OBJS := $(call base_objs,$(filter $(BOTTOM)/%,$(LIBC_BASE_SOURCES)))
@@ -25,7 +25,7 @@ $(PRINTSCAN_NO_FP_OBJS): GROUP_CFLAGS := $(TOP_CFLAGS) $(PRINTSCAN_NO_FP_CFLAGS)
 $(call base_objs,$(EMULATED_process-clocks_SOURCES),.emulated): GROUP_CFLAGS := -I$(BOTTOM)/cloudlibc/src
 $(call base_objs,$(filter $(BOTTOM)/%,$(EMULATED_signal_SOURCES)),.emulated): GROUP_CFLAGS :=
 $(call base_objs,$(EMULATED_SIGNAL_MUSL_SOURCES),.emulated): GROUP_CFLAGS := $(TOP_CFLAGS) -D_WASI_EMULATED_SIGNAL
-# TRIPLE_OBJS get OUR_CFLAGS, set by the triple's own .mk.
+# TRIPLE_OBJS get OUR_CFLAGS (OUR_ASFLAGS for .s), set by the triple's own .mk.
 
 ALL_OBJS := $(LIBC_OBJS) $(PRINTSCAN_LONG_DOUBLE_OBJS) $(PRINTSCAN_NO_FP_OBJS) \
   $(foreach l,$(EMULATED_LIBS),$(EMULATED_$(l)_OBJS))
@@ -55,12 +55,20 @@ $(OBJDIR)/base/%.emulated.o: $(SRC)/%.c | $(HEADERS_STAMP)
 $(OBJDIR)/ours/%.o: $(SYSROOTS_DIR)/%.c | $(HEADERS_STAMP)
 	$(COMPILE)
 	$(Q)$(CC) $(CFLAGS) $(OUR_CFLAGS) -MD -MP -c $< -o $@
+# The assembler takes none of the C flags.
+$(OBJDIR)/ours/%.o: $(SYSROOTS_DIR)/%.s
+	$(COMPILE)
+	$(Q)$(CC) --target=$(TARGET_TRIPLE) $(OUR_ASFLAGS) $(PREFIX_MAPS) -c $< -o $@
 # Startup files are installed as plain objects.
 $(SYSROOT_LIB)/%.o: $(OBJDIR)/base/libc-bottom-half/crt/%.o
 	@mkdir -p '$(@D)'
 	$(Q)cp $< $@
 
 -include $(ALL_OBJS:.o=.d) $(CRT_BUILD_OBJS:.o=.d)
+
+# The member lists are written with $(file), which runs while make expands the recipe,
+# even in a dry run (-n): the directory must exist before that.
+$(shell mkdir -p '$(OBJDIR)')
 
 # Archives are rebuilt whole from a sorted member list: llvm-ar is deterministic by
 # default (no timestamps, uids or modes), so the same objects give the same bytes.
