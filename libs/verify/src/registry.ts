@@ -43,7 +43,12 @@ async function waitForPing(url: string, child: ChildProcess, log: () => string):
   throw new Error(`verdaccio did not answer ${url}/-/ping within 30 s:\n${log()}`);
 }
 
-export async function startRegistry(): Promise<TestRegistry> {
+export interface RegistryOptions {
+  /** Packages nobody may publish (to test a release that fails part-way). */
+  denyPublish?: string[];
+}
+
+export async function startRegistry(options: RegistryOptions = {}): Promise<TestRegistry> {
   const dir = mkdtempSync(join(tmpdir(), 'verdaccio-'));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -58,6 +63,7 @@ export async function startRegistry(): Promise<TestRegistry> {
       '    max_users: -1',
       'uplinks: {}',
       'packages:',
+      ...(options.denyPublish ?? []).flatMap((name) => [`  '${name}':`, '    access: $all', '    publish: nobody-may-publish-this']),
       "  '**':",
       '    access: $all',
       '    publish: $all',
