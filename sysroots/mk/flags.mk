@@ -24,7 +24,7 @@ CFLAGS := --target=$(TARGET_TRIPLE) $(OPT_CFLAGS) -fno-trapping-math $(WARNINGS)
   $(THREAD_CFLAGS) $(TRIPLE_CFLAGS) $(PREFIX_MAPS) -isystem $(SYSROOT_INC)
 
 BOTTOM_CFLAGS := -I$(BOTTOM)/headers/private -I$(BOTTOM)/cloudlibc/src/include -I$(BOTTOM)/cloudlibc/src
-TOP_CFLAGS := -I$(MUSL_SRC)/include -I$(MUSL_SRC)/internal -I$(MUSL)/arch/wasm32 \
+TOP_CFLAGS := $(TRIPLE_TOP_CFLAGS) -I$(MUSL_SRC)/include -I$(MUSL_SRC)/internal -I$(MUSL)/arch/wasm32 \
   -I$(MUSL)/arch/generic -I$(TOP)/headers/private \
   -Wno-parentheses -Wno-shift-op-parentheses -Wno-bitwise-op-parentheses \
   -Wno-logical-op-parentheses -Wno-string-plus-int -Wno-dangling-else -Wno-unknown-pragmas

@@ -19,7 +19,7 @@ OMIT_HEADERS := \
 ifeq ($(THREAD_MODEL),single)
 OMIT_HEADERS += aio.h pthread.h
 endif
-OMIT_HEADERS := $(filter-out $(TRIPLE_KEEP_HEADERS),$(OMIT_HEADERS))
+OMIT_HEADERS := $(filter-out $(TRIPLE_KEEP_HEADERS),$(OMIT_HEADERS)) $(TRIPLE_OMIT_HEADERS)
 
 HEADER_INPUTS := $(shell find $(BOTTOM)/headers/public $(MUSL)/include $(MUSL)/arch/generic/bits \
   $(MUSL)/arch/wasm32/bits $(TRIPLE_HEADERS_DIR) -type f 2>/dev/null) \

@@ -12,7 +12,9 @@ LIBC_OBJS := $(MALLOC_OBJS) $(BOTTOM_OBJS) $(TOP_OBJS) $(TRIPLE_OBJS)
 PRINTSCAN_LONG_DOUBLE_OBJS := $(call base_objs,$(PRINTSCAN_SOURCES),.long-double)
 PRINTSCAN_NO_FP_OBJS := $(call base_objs,$(PRINTSCAN_SOURCES),.no-floating-point)
 CRT_BUILD_OBJS := $(call base_objs,$(CRT_SOURCES))
-CRT_OBJS := $(patsubst $(BOTTOM)/crt/%.c,$(SYSROOT_LIB)/%.o,$(CRT_SOURCES))
+TRIPLE_CRT_BUILD_OBJS := $(call our_objs,$(TRIPLE_CRT_SOURCES))
+CRT_OBJS := $(patsubst $(BOTTOM)/crt/%.c,$(SYSROOT_LIB)/%.o,$(CRT_SOURCES)) \
+  $(patsubst %.c,$(SYSROOT_LIB)/%.o,$(notdir $(TRIPLE_CRT_SOURCES)))
 $(foreach l,$(EMULATED_LIBS),$(eval EMULATED_$(l)_OBJS := $(call base_objs,$(EMULATED_$(l)_SOURCES),.emulated)))
 
 # Per-group flags (target-specific variables).
@@ -63,8 +65,14 @@ $(OBJDIR)/ours/%.o: $(SYSROOTS_DIR)/%.s
 $(SYSROOT_LIB)/%.o: $(OBJDIR)/base/libc-bottom-half/crt/%.o
 	@mkdir -p '$(@D)'
 	$(Q)cp $< $@
+define triple_crt_rule
+$(SYSROOT_LIB)/$(notdir $(basename $(1))).o: $(call our_objs,$(1))
+	@mkdir -p '$$(@D)'
+	$$(Q)cp $$< $$@
+endef
+$(foreach s,$(TRIPLE_CRT_SOURCES),$(eval $(call triple_crt_rule,$(s))))
 
--include $(ALL_OBJS:.o=.d) $(CRT_BUILD_OBJS:.o=.d)
+-include $(ALL_OBJS:.o=.d) $(CRT_BUILD_OBJS:.o=.d) $(TRIPLE_CRT_BUILD_OBJS:.o=.d)
 
 # The member lists are written with $(file), which runs while make expands the recipe,
 # even in a dry run (-n): the directory must exist before that.
@@ -105,7 +113,7 @@ libs: $(LIBS) $(CRT_OBJS) $(PLACEHOLDERS) $(EXTRA_LIB_TARGETS)
 
 # How many objects a full build compiles: used by the driver for progress totals.
 print-object-count:
-	@echo $(words $(ALL_OBJS) $(CRT_BUILD_OBJS))
+	@echo $(words $(ALL_OBJS) $(CRT_BUILD_OBJS) $(TRIPLE_CRT_BUILD_OBJS))
 
 clean:
 	rm -rf '$(OBJDIR)' '$(SYSROOT)'

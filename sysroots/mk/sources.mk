@@ -13,7 +13,9 @@ MALLOC_SOURCES := $(SRC)/dlmalloc/src/dlmalloc.c
 
 # --- libc-bottom-half: cloudlibc and the WASI glue ---
 BOTTOM_SOURCES := $(call find_c,$(BOTTOM)/cloudlibc/src) $(call find_c,$(BOTTOM)/sources)
-CRT_SOURCES := $(sort $(wildcard $(BOTTOM)/crt/*.c))
+# A triple may replace a startup file with one of its own of the same name.
+CRT_SOURCES := $(filter-out $(addprefix $(BOTTOM)/crt/,$(notdir $(TRIPLE_CRT_SOURCES))), \
+  $(sort $(wildcard $(BOTTOM)/crt/*.c)))
 
 # --- libc-top-half: musl plus wasi-libc's own top-half sources ---
 # Individual files from directories that are only partly usable on WASI.

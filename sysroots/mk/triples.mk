@@ -3,18 +3,24 @@
 #   THREAD_MODEL       single | posix
 #   WASI_SNAPSHOT      p1 | p2  (p2: sockets over wasi:sockets, everything else over p1)
 #   TRIPLE_CFLAGS      extra flags for every libc object of this triple
-#   TRIPLE_SOURCES     our own C sources (under sysroots/) added to libc.a
+#   TRIPLE_TOP_CFLAGS  extra flags for the objects built against musl's internal headers
+#   TRIPLE_SOURCES     our own C and assembly (.s) sources (under sysroots/) added to libc.a
+#   TRIPLE_CRT_SOURCES our own startup files, installed in place of the base's of the same name
 #   TRIPLE_BASE_SOURCES  extra base (upstream) sources added to libc.a
 #   TRIPLE_BASE_EXCLUDE  base sources replaced by ours for this triple (patterns)
 #   TRIPLE_HEADERS_DIR our own public headers, installed over the base ones
 #   TRIPLE_KEEP_HEADERS  musl headers the base omits that this triple provides
+#   TRIPLE_OMIT_HEADERS  base headers this triple leaves out
 
 TRIPLE_CFLAGS :=
+TRIPLE_TOP_CFLAGS :=
 TRIPLE_SOURCES :=
+TRIPLE_CRT_SOURCES :=
 TRIPLE_BASE_SOURCES :=
 TRIPLE_BASE_EXCLUDE :=
 TRIPLE_HEADERS_DIR :=
 TRIPLE_KEEP_HEADERS :=
+TRIPLE_OMIT_HEADERS :=
 
 ifeq ($(TARGET_TRIPLE),wasm32-wasip1)
 THREAD_MODEL := single

@@ -1,1 +1,58 @@
-# wasm32-wasip2: filled in by the Preview 2 work.
+# wasm32-wasip2: the Preview 1 libc of the base, plus BSD sockets over
+# wasi:sockets 0.2.0 (sysroots/p2/src/descriptors.h explains the design).
+#
+# Programs link with -fuse-ld=lld into a core module; a component is made
+# from it with the command adapter. libc.a carries its own component-type
+# section (the WIT world in sysroots/p2/wit), so that needs no WIT from the user.
+
+P2_DIR := $(SYSROOTS_DIR)/p2
+P2_SRC := $(P2_DIR)/src
+P2_GEN := $(OBJDIR)/p2
+
+TRIPLE_SOURCES += $(addprefix $(P2_SRC)/, \
+  dispatch.c fcntl.c ioctl.c poll.c select.c fstat.c \
+  socket-table.c addr.c socket.c tcp.c udp.c poll-sockets.c netdb.c \
+  component-type.c)
+
+# Base files whose functions take descriptors, replaced by versions that look
+# in the socket table first; and the base's Preview 1 socket calls.
+P2_CLOUDLIBC := $(SRC)/libc-bottom-half/cloudlibc/src/libc
+TRIPLE_BASE_EXCLUDE += \
+  $(SRC)/libc-bottom-half/sources/accept.c \
+  $(addprefix $(P2_CLOUDLIBC)/sys/socket/, getsockopt.c recv.c send.c shutdown.c) \
+  $(addprefix $(P2_CLOUDLIBC)/unistd/, read.c write.c close.c) \
+  $(addprefix $(P2_CLOUDLIBC)/sys/uio/, readv.c writev.c) \
+  $(P2_CLOUDLIBC)/poll/poll.c \
+  $(P2_CLOUDLIBC)/fcntl/fcntl.c \
+  $(P2_CLOUDLIBC)/sys/ioctl/ioctl.c \
+  $(P2_CLOUDLIBC)/sys/stat/fstat.c \
+  $(addprefix $(P2_CLOUDLIBC)/sys/select/, select.c pselect.c)
+
+# musl's address text helpers the base leaves out.
+TRIPLE_BASE_SOURCES += $(addprefix $(SRC)/libc-top-half/musl/src/network/, inet_addr.c inet_ntoa.c)
+
+# sys/socket.h, netdb.h and arpa/inet.h of this triple.
+TRIPLE_HEADERS_DIR := $(P2_DIR)/include
+
+# The generated component-type bytes; fstat.c uses the base's stat conversion.
+OUR_CFLAGS := -I$(P2_GEN) -I$(SRC)/libc-bottom-half/cloudlibc/src \
+  -I$(P2_CLOUDLIBC)/sys/stat
+
+# The component-type section: the WIT world encoded by jco's WIT encoder.
+P2_WIT := $(sort $(wildcard $(P2_DIR)/wit/*.wit $(P2_DIR)/wit/deps/*/*.wit))
+$(P2_GEN)/component-type.inc: $(P2_WIT) $(P2_DIR)/tools/component-type.mjs
+	@printf 'GEN %s\n' '$@'
+	@mkdir -p '$(@D)'
+	$(Q)node '$(P2_DIR)/tools/component-type.mjs' '$(P2_DIR)/wit' imports '$@'
+$(OBJDIR)/ours/p2/src/component-type.o: $(P2_GEN)/component-type.inc
+
+# Commands start with the base's crt1.c, which runs the constructors and
+# destructors itself. With the base's new-style crt1-command.c, wasm-ld wraps
+# every export of a command in constructor and destructor calls; the adapter
+# calling the exported cabi_realloc would then run stdio's exit flush (and the
+# constructors again) in the middle of the program. The base crt1-command.o is
+# still compiled (order-only) so that the build's object count stays right.
+P2_CRT := $(OBJDIR)/base/libc-bottom-half/crt
+$(SYSROOT_LIB)/crt1-command.o: $(P2_CRT)/crt1.o $(P2_DIR)/p2.mk | $(P2_CRT)/crt1-command.o
+	@mkdir -p '$(@D)'
+	$(Q)cp $< $@
