@@ -143,6 +143,8 @@ export const p2Host: ProgramHost = {
     await makeComponent(spec.wasm, component);
     return runP2({ ...spec, wasm: component });
   },
+  // wasi:cli/exit 0.2 carries only ok or err.
+  exitStatus: (declared) => (declared === 0 ? 0 : 1),
 };
 
 /** A program running in the background (a server, typically). */
