@@ -32,9 +32,16 @@ function jco(): Promise<Jco> {
   return jcoPromise;
 }
 
-/** The Preview 1 command adapter shipped with jco. */
+/**
+ * The Preview 1 command adapter from our own @wasi/preview1-adapter package (built by
+ * `nx build preview1-adapter`): the one @wasi/sysroot-wasip2 ships with and depends on.
+ */
 export async function adapterPath(): Promise<string> {
-  return fileURLToPath((await jco()).preview1AdapterCommandPath());
+  const adapter = await import('@wasi/preview1-adapter');
+  if (!existsSync(adapter.commandAdapterPath)) {
+    throw new Error(`the adapter is not built (${adapter.commandAdapterPath}): run "npx nx build preview1-adapter"`);
+  }
+  return adapter.commandAdapterPath;
 }
 
 /** True if `bytes` is a component (not a core module). */
