@@ -7,7 +7,8 @@ MALLOC_OBJS := $(call base_objs,$(filter $(MALLOC_SOURCES),$(LIBC_BASE_SOURCES))
 BOTTOM_OBJS := $(call base_objs,$(filter $(BOTTOM)/%,$(LIBC_BASE_SOURCES)))
 TOP_OBJS := $(call base_objs,$(filter $(TOP)/%,$(LIBC_BASE_SOURCES)))
 TRIPLE_OBJS := $(call our_objs,$(TRIPLE_SOURCES))
-LIBC_OBJS := $(MALLOC_OBJS) $(BOTTOM_OBJS) $(TOP_OBJS) $(TRIPLE_OBJS)
+COMMON_OBJS := $(call our_objs,$(COMMON_SOURCES))
+LIBC_OBJS := $(MALLOC_OBJS) $(BOTTOM_OBJS) $(TOP_OBJS) $(TRIPLE_OBJS) $(COMMON_OBJS)
 
 PRINTSCAN_LONG_DOUBLE_OBJS := $(call base_objs,$(PRINTSCAN_SOURCES),.long-double)
 PRINTSCAN_NO_FP_OBJS := $(call base_objs,$(PRINTSCAN_SOURCES),.no-floating-point)
@@ -27,7 +28,9 @@ $(PRINTSCAN_NO_FP_OBJS): GROUP_CFLAGS := $(TOP_CFLAGS) $(PRINTSCAN_NO_FP_CFLAGS)
 $(call base_objs,$(EMULATED_process-clocks_SOURCES),.emulated): GROUP_CFLAGS := -I$(BOTTOM)/cloudlibc/src
 $(call base_objs,$(filter $(BOTTOM)/%,$(EMULATED_signal_SOURCES)),.emulated): GROUP_CFLAGS :=
 $(call base_objs,$(EMULATED_SIGNAL_MUSL_SOURCES),.emulated): GROUP_CFLAGS := $(TOP_CFLAGS) -D_WASI_EMULATED_SIGNAL
-# TRIPLE_OBJS get OUR_CFLAGS (OUR_ASFLAGS for .s), set by the triple's own .mk.
+# TRIPLE_OBJS get OUR_CFLAGS (OUR_ASFLAGS for .s), set by the triple's own .mk. Our fixes
+# to the base (COMMON_OBJS) build against musl's internals, like the files they replace.
+$(COMMON_OBJS): OUR_CFLAGS := $(TOP_CFLAGS) -I$(MUSL_SRC)
 
 ALL_OBJS := $(LIBC_OBJS) $(PRINTSCAN_LONG_DOUBLE_OBJS) $(PRINTSCAN_NO_FP_OBJS) \
   $(foreach l,$(EMULATED_LIBS),$(EMULATED_$(l)_OBJS))

@@ -91,6 +91,11 @@ EMULATED_signal_SOURCES += $(EMULATED_SIGNAL_MUSL_SOURCES)
 # Empty archives so that -lm, -lpthread and friends link as they do on Linux.
 PLACEHOLDER_LIBS := m rt pthread crypt util xnet resolv dl
 
+# --- our own fixes to the base, for every triple ---
+# strerror: unknown error numbers said "Success".
+COMMON_SOURCES := $(SYSROOTS_DIR)/common/strerror.c
+COMMON_BASE_EXCLUDE := $(MUSL_SRC)/errno/strerror.c
+
 # --- what goes into libc.a for this triple ---
-LIBC_BASE_SOURCES := $(filter-out $(TRIPLE_BASE_EXCLUDE), \
+LIBC_BASE_SOURCES := $(filter-out $(TRIPLE_BASE_EXCLUDE) $(COMMON_BASE_EXCLUDE), \
   $(MALLOC_SOURCES) $(BOTTOM_SOURCES) $(TOP_SOURCES) $(TRIPLE_BASE_SOURCES))

@@ -1,4 +1,3 @@
-// skip: wasi-libc 9886d3d bug: strerror() of an unknown error number returns "Success" (its "Success" for 0 replaced musl's fallback entry), where POSIX wants a message saying the error is unknown
 // strerror for error numbers that do not exist must not claim success: POSIX says the
 // message "shall indicate that an unknown error occurred" (only errnum 0 may say that no
 // error occurred).
