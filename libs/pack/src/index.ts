@@ -62,7 +62,7 @@ export function writeSysrootPackageFiles(
     RUN_NOTE: recipe.component
       ? 'Programs for this triple become Preview 2 components: link a core module with `-fuse-ld=lld`, then wrap it with the `wasi_snapshot_preview1` adapter from `@wasi/preview1-adapter` (installed with this package).'
       : recipe.threads
-        ? 'Programs need a wasi-threads host and shared memory: link with `-Wl,--import-memory,--export-memory,--max-memory=67108864`.'
+        ? 'Programs need a wasi-threads host and shared memory: link with `-Wl,--import-memory,--max-memory=67108864` (the host provides the shared memory). `pthread_exit` unwinds to the thread entry with a WebAssembly exception, so programs that call it need a host with exception handling; if clang finds binaryen\'s `wasm-opt` on PATH at -O2, that one also needs `--enable-exception-handling`.'
         : 'Programs are WASI Preview 1 core modules: run them with `node:wasi`, wasmtime or any Preview 1 host.',
   };
   writeFileSync(join(dir, 'index.js'), fill(readFileSync(join(TEMPLATES, 'index.js.tmpl'), 'utf8'), values));

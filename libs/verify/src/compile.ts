@@ -44,8 +44,12 @@ export function compileC(req: CompileRequest): CompileResult {
     '-o',
     req.output,
   ];
-  // clang finds wasm-ld through PATH; make sure it finds the toolchain's own.
-  const env = { ...process.env, PATH: `${req.toolchain.binDir}${delimiter}${process.env.PATH ?? ''}` };
+  // clang finds wasm-ld through PATH, so the toolchain's own comes first. At -O2 clang
+  // also runs any wasm-opt it finds there; the one in node_modules/.bin (binaryen, a jco
+  // dependency) is not ours to test, and it rejects the exception-handling instructions
+  // that pthread_exit uses unless told to accept them.
+  const userPath = (process.env.PATH ?? '').split(delimiter).filter((dir) => !dir.includes('node_modules'));
+  const env = { ...process.env, PATH: [req.toolchain.binDir, ...userPath].join(delimiter) };
   const r = spawnSync(req.toolchain.clang, args, { encoding: 'utf8', env });
   return { ok: r.status === 0, command: [req.toolchain.clang, ...args], stderr: (r.stderr ?? '') + (r.error ? String(r.error) : '') };
 }
