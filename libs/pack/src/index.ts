@@ -68,6 +68,9 @@ export function writeSysrootPackageFiles(
   writeFileSync(join(dir, 'index.js'), fill(readFileSync(join(TEMPLATES, 'index.js.tmpl'), 'utf8'), values));
   writeFileSync(join(dir, 'index.d.ts'), fill(readFileSync(join(TEMPLATES, 'index.d.ts.tmpl'), 'utf8'), values));
   writeFileSync(join(dir, 'README.md'), fill(readFileSync(join(TEMPLATES, 'README.md.tmpl'), 'utf8'), values));
+  // A CMake toolchain file per triple, as wasi-sdk ships its own.
+  mkdirSync(join(dir, 'cmake'), { recursive: true });
+  writeFileSync(join(dir, 'cmake', `${recipe.triple}.cmake`), fill(readFileSync(join(TEMPLATES, 'cmake', 'toolchain.cmake.tmpl'), 'utf8'), values));
   const licenses = join(dir, 'licenses');
   mkdirSync(licenses, { recursive: true });
   for (const name of ['LICENSE', 'LICENSE-APACHE', 'LICENSE-APACHE-LLVM', 'LICENSE-MIT']) {

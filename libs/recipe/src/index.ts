@@ -125,5 +125,12 @@ export const ADAPTER = {
   },
 } as const;
 
+/** The compiler driver, component linker and runner: depends on the adapter package. */
+export const CC = {
+  packageName: '@wasi/cc',
+  packageDir: 'packages/cc',
+  nxProject: 'cc',
+} as const;
+
 /** Every package we publish, in publish order (dependencies first). */
-export const PUBLISH_ORDER: readonly { packageName: string; packageDir: string }[] = [ADAPTER, ...TRIPLES];
+export const PUBLISH_ORDER: readonly { packageName: string; packageDir: string }[] = [ADAPTER, ...TRIPLES, CC];

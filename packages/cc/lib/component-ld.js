@@ -1,0 +1,219 @@
+// wasm-component-ld: a drop-in for the Rust tool of the same name that clang runs as the linker
+// for --target=wasm32-wasip2. It runs wasm-ld with clang's arguments (minus its own), then turns
+// the core module into a component with jco's componentNew and the wasi_snapshot_preview1
+// adapter from @wasi/preview1-adapter: the command adapter when the module exports _start, the
+// reactor adapter otherwise. The output appears whole or not at all.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { expandResponseFiles, quoteForResponseFile } from './args.js';
+import { adapterPath, componentize, writeFileAtomic, ADAPTER_MODULE } from './component.js';
+import { detectToolchain, isExecutable, ToolchainError } from './toolchain.js';
+import { packageVersion } from './version.js';
+
+const NAME = 'wasm-component-ld';
+
+export const USAGE = `usage: ${NAME} [options] [wasm-ld arguments...]
+
+Links with wasm-ld, then makes a WASI Preview 2 component of the result (clang runs this as the
+linker for --target=wasm32-wasip2). Every argument not listed here goes to wasm-ld as it is.
+
+Options of ${NAME}:
+  --wasm-ld-path PATH     the wasm-ld to run (clang passes it; default: the detected LLVM's)
+  --adapter KIND|PATH     wasi_snapshot_preview1 adapter: auto (default: command when the module
+                          exports _start, reactor otherwise), command, reactor, or an adapter file
+  --adapt [NAME=]PATH     an adapter for import module NAME (default ${ADAPTER_MODULE}); repeatable
+  --skip-wit-component    only link: write the core module (also implied by -r and --shared)
+  --help                  this text
+  --version               versions of this tool and of wasm-ld
+
+Environment: WASM_COMPONENT_LD_SKIP=1 acts like --skip-wit-component.`;
+
+/**
+ * @typedef {object} LinkerArgs
+ * @property {string[]} wasmLdArgs  arguments for wasm-ld (response files expanded)
+ * @property {string | undefined} wasmLdPath
+ * @property {string} output        the -o file (wasm-ld's default a.out otherwise)
+ * @property {number} outputIndex   index of the output path in wasmLdArgs, -1 when implicit
+ * @property {boolean} skipComponent
+ * @property {string} adapter
+ * @property {Array<[string, string]>} adapt  [import module name, adapter path]
+ * @property {boolean} usedResponseFile
+ * @property {boolean} help
+ * @property {boolean} version
+ */
+
+/**
+ * Separates this tool's own options from wasm-ld's and finds the output file.
+ * @param {string[]} argv
+ * @param {NodeJS.ProcessEnv} [env]
+ * @returns {LinkerArgs}
+ */
+export function parseLinkerArgs(argv, env = process.env) {
+  const { args, usedResponseFile } = expandResponseFiles(argv);
+  /** @type {LinkerArgs} */
+  const o = {
+    wasmLdArgs: [],
+    wasmLdPath: undefined,
+    output: 'a.out',
+    outputIndex: -1,
+    skipComponent: env.WASM_COMPONENT_LD_SKIP === '1',
+    adapter: 'auto',
+    adapt: [],
+    usedResponseFile,
+    help: false,
+    version: false,
+  };
+  /** @param {string} flag @param {number} i */
+  const value = (flag, i) => {
+    const a = /** @type {string} */ (args[i]);
+    if (a.startsWith(`${flag}=`)) return { v: a.slice(flag.length + 1), next: i };
+    if (i + 1 >= args.length) throw new UsageError(`${flag} needs a value`);
+    return { v: /** @type {string} */ (args[i + 1]), next: i + 1 };
+  };
+  for (let i = 0; i < args.length; i++) {
+    const a = /** @type {string} */ (args[i]);
+    const is = (/** @type {string} */ flag) => a === flag || a.startsWith(`${flag}=`);
+    if (is('--wasm-ld-path')) ({ v: o.wasmLdPath, next: i } = value('--wasm-ld-path', i));
+    else if (is('--adapter')) ({ v: o.adapter, next: i } = value('--adapter', i));
+    else if (is('--adapt')) {
+      const r = value('--adapt', i);
+      i = r.next;
+      const eq = r.v.indexOf('=');
+      o.adapt.push(eq > 0 ? [r.v.slice(0, eq), r.v.slice(eq + 1)] : [ADAPTER_MODULE, r.v]);
+    } else if (a === '--skip-wit-component') o.skipComponent = true;
+    else if (is('--component-type') || is('--string-encoding')) {
+      throw new UsageError(`${a.split('=')[0]} is not supported by this ${NAME}: put the WIT types in a component-type custom section of an object file instead`);
+    } else if (a === '--help' || a === '-h') o.help = true;
+    else if (a === '--version' || a === '-V') o.version = true;
+    else {
+      if (a === '-o' || a === '--output') {
+        o.wasmLdArgs.push(a);
+        if (i + 1 >= args.length) throw new UsageError(`${a} needs a file name`);
+        o.output = /** @type {string} */ (args[++i]);
+        o.outputIndex = o.wasmLdArgs.length;
+        o.wasmLdArgs.push(o.output);
+        continue;
+      }
+      if (a.startsWith('--output=')) {
+        o.output = a.slice('--output='.length);
+        o.wasmLdArgs.push('-o');
+        o.outputIndex = o.wasmLdArgs.length;
+        o.wasmLdArgs.push(o.output);
+        continue;
+      }
+      if (a.startsWith('-o') && a.length > 2 && !a.startsWith('-o=')) {
+        o.output = a.slice(2);
+        o.wasmLdArgs.push('-o');
+        o.outputIndex = o.wasmLdArgs.length;
+        o.wasmLdArgs.push(o.output);
+        continue;
+      }
+      if (a === '-r' || a === '--relocatable' || a === '-shared' || a === '--shared') o.skipComponent = true;
+      o.wasmLdArgs.push(a);
+    }
+  }
+  return o;
+}
+
+export class UsageError extends Error {}
+
+/** @param {string} message */
+function fail(message) {
+  process.stderr.write(`${NAME}: error: ${message}\n`);
+  return 1;
+}
+
+/**
+ * Runs wasm-component-ld with `argv` (without node and the script). Resolves to the exit code.
+ * @param {string[]} argv
+ * @returns {Promise<number>}
+ */
+export async function main(argv) {
+  /** @type {LinkerArgs} */
+  let o;
+  try {
+    o = parseLinkerArgs(argv);
+  } catch (err) {
+    if (err instanceof UsageError) return fail(`${err.message}\n${USAGE}`);
+    throw err;
+  }
+  if (o.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  let wasmLd = o.wasmLdPath;
+  if (!wasmLd || !isExecutable(wasmLd)) {
+    if (wasmLd) return fail(`--wasm-ld-path ${wasmLd} does not exist or is not executable`);
+    try {
+      wasmLd = detectToolchain().wasmLd;
+    } catch (err) {
+      if (err instanceof ToolchainError) return fail(err.message);
+      throw err;
+    }
+  }
+  if (o.version) {
+    process.stdout.write(`${NAME} ${packageVersion()} (@wasi/cc)\n`);
+    const r = spawnSync(wasmLd, ['--version'], { stdio: 'inherit' });
+    return r.status ?? 1;
+  }
+  if (o.wasmLdArgs.length === 0) return fail(`no input files\n${USAGE}`);
+
+  // wasm-ld writes into a private directory next to the output, under the output's own file name
+  // (wasm-ld records that name in the module); only a finished result gets the real path.
+  /** @type {string} */
+  let workDir;
+  try {
+    workDir = mkdtempSync(join(dirname(resolve(o.output)), '.wasm-component-ld-'));
+  } catch (err) {
+    return fail(`cannot open output file ${o.output}: ${/** @type {Error} */ (err).message}`);
+  }
+  const coreTmp = join(workDir, basename(o.output));
+  const args = [...o.wasmLdArgs];
+  if (o.outputIndex >= 0) args[o.outputIndex] = coreTmp;
+  else args.push('-o', coreTmp);
+
+  const cleanup = () => rmSync(workDir, { recursive: true, force: true });
+  const onSignal = (/** @type {NodeJS.Signals} */ signal) => {
+    cleanup();
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    let ldArgs = args;
+    if (o.usedResponseFile) {
+      // clang used a response file for a long command line: hand wasm-ld one as well.
+      const rsp = join(workDir, 'wasm-ld.rsp');
+      writeFileSync(rsp, args.map(quoteForResponseFile).join('\n'));
+      ldArgs = [`@${rsp}`];
+    }
+    const r = spawnSync(wasmLd, ldArgs, { stdio: 'inherit' });
+    if (r.error) return fail(`could not run ${wasmLd}: ${r.error.message}`);
+    if (r.status !== 0) return r.status ?? 1;
+
+    if (o.skipComponent) {
+      renameSync(coreTmp, o.output);
+      return 0;
+    }
+    const core = readFileSync(coreTmp);
+    /** @type {Uint8Array} */
+    let component;
+    try {
+      const adapters = o.adapt.length
+        ? o.adapt.map(([name, path]) => /** @type {[string, Uint8Array]} */ ([name, readFileSync(path)]))
+        : [/** @type {[string, Uint8Array]} */ ([ADAPTER_MODULE, readFileSync(adapterPath(o.adapter, core))])];
+      component = await componentize(core, { adapters });
+    } catch (err) {
+      // (jco's messages carry a stray "$" at the start of a cause line)
+      const message = (err instanceof Error ? err.message : String(err)).replace(/\n\$/g, '\n').trim();
+      return fail(`could not make a component of ${o.output}: ${message}`);
+    }
+    writeFileAtomic(o.output, component);
+    return 0;
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    cleanup();
+  }
+}

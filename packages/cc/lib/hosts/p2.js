@@ -1,0 +1,97 @@
+// Preview 2 components on @bytecodealliance/preview2-shim: jco transpiles the component to an ES
+// module (cached by content), and the shim provides wasi:cli, wasi:filesystem, wasi:sockets...
+// with this run's arguments, environment and preopens.
+import { createHash, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { dependencyVersion } from '../version.js';
+import { isTrap, TRAP_STATUS } from './quiet.js';
+
+
+/** @param {NodeJS.ProcessEnv} env */
+export function cacheDir(env = process.env) {
+  if (env.WASI_CC_CACHE) return env.WASI_CC_CACHE;
+  return join(env.XDG_CACHE_HOME || join(homedir() || tmpdir(), '.cache'), 'wasi-cc');
+}
+
+/**
+ * Workaround for a bug of the generated bindings (jco-transpile 0.15): an empty string goes to the
+ * guest without a call to its realloc, which the canonical ABI requires. The Preview 1 adapter lays
+ * out the environment with one allocation per string, so a variable with an empty value loses its
+ * terminating NUL and runs into the next one ("A=" then "B=x" reads as "A=B=x"). Without the
+ * shortcut an empty string is allocated like any other.
+ * @param {string} js
+ */
+export function allocateEmptyStrings(js) {
+  return js.replace(/^([ \t]*)if \(s\.length === 0\) \{ return \{ ptr: 1, len: 0 \}; \}$/gm, '$1// (wasi-cc: empty strings are allocated too)');
+}
+
+/** Part of the cache key: changes whenever the post-processing of the bindings changes. */
+const BINDINGS_FIXES = 'empty-strings-1';
+
+/**
+ * The directory holding the transpiled component (component.js and its core modules).
+ * @param {Uint8Array} bytes
+ */
+export async function transpiled(bytes) {
+  const key = createHash('sha256')
+    .update(bytes)
+    .update(`jco-transpile ${dependencyVersion('@bytecodealliance/jco-transpile')} ${BINDINGS_FIXES}`)
+    .digest('hex')
+    .slice(0, 32);
+  const dir = join(cacheDir(), 'components', key);
+  if (existsSync(join(dir, 'component.js'))) return dir;
+  const { transpileBytes } = await import('@bytecodealliance/jco-transpile');
+  const result = await transpileBytes(bytes, { name: 'component', instantiation: 'async', emitTypescriptDeclarations: false });
+  const tmp = `${dir}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+  try {
+    for (const [name, content] of Object.entries(result.files)) {
+      mkdirSync(dirname(join(tmp, name)), { recursive: true });
+      writeFileSync(join(tmp, name), name === 'component.js' ? allocateEmptyStrings(new TextDecoder().decode(content)) : content);
+    }
+    mkdirSync(dirname(dir), { recursive: true });
+    try {
+      renameSync(tmp, dir);
+    } catch (err) {
+      // Another run put the same content there first.
+      if (!existsSync(join(dir, 'component.js'))) throw err;
+    }
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+  return dir;
+}
+
+/**
+ * @param {import('../run.js').HostSpec} spec
+ * @returns {Promise<number>} 0 or 1 (wasi:cli/exit carries only ok or error), or the trap status
+ */
+export async function runComponent(spec) {
+  const dir = await transpiled(spec.bytes);
+  const { instantiate } = await import(pathToFileURL(join(dir, 'component.js')).href);
+  const { WASIShim } = await import('@bytecodealliance/preview2-shim/instantiation');
+  const shim = new WASIShim({ sandbox: { preopens: spec.preopens, env: spec.env, args: spec.args } });
+  const exports = await instantiate(
+    (/** @type {string} */ name) => WebAssembly.compile(readFileSync(join(dir, name))),
+    shim.getImportObject(),
+  );
+  const run = exports.run ?? Object.entries(exports).find(([k]) => k.startsWith('wasi:cli/run@'))?.[1];
+  if (!run || typeof run.run !== 'function') {
+    process.stderr.write(`wasi-cc: error: ${spec.args[0]} exports no wasi:cli/run: it is a library component, not a program\n`);
+    return 1;
+  }
+  try {
+    run.run();
+    return 0;
+  } catch (err) {
+    if (isTrap(err)) {
+      process.stderr.write(`wasi-cc: error: ${spec.args[0]} trapped: ${/** @type {Error} */ (err).stack ?? err}\n`);
+      return TRAP_STATUS;
+    }
+    // wasi:cli/run returned its error case.
+    if (err && typeof err === 'object' && 'payload' in err) return 1;
+    throw err;
+  }
+}

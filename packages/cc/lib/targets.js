@@ -1,0 +1,92 @@
+// The WASI targets wasi-cc knows, and how each finds its sysroot package in the user's project.
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+/**
+ * Target triple → sysroot package, and what programs for it need. The workspace test
+ * packages/cc/test/targets.test.ts keeps this equal to the recipe (libs/recipe TRIPLES).
+ * @type {Readonly<Record<string, import('./targets.js').TargetInfo>>}
+ */
+export const TARGETS = Object.freeze({
+  'wasm32-wasip1': { triple: 'wasm32-wasip1', packageName: '@wasi/sysroot-wasip1', threads: false, component: false },
+  'wasm32-wasip1-threads': { triple: 'wasm32-wasip1-threads', packageName: '@wasi/sysroot-wasip1-threads', threads: true, component: false },
+  'wasm32-wasip2': { triple: 'wasm32-wasip2', packageName: '@wasi/sysroot-wasip2', threads: false, component: true },
+});
+
+/** The target when none is given (override with WASI_CC_TARGET). */
+export const DEFAULT_TARGET = 'wasm32-wasip1';
+
+/**
+ * Link flags for wasm32-wasip1-threads programs: the memory is imported (every thread
+ * instantiates the module over the same shared memory), exported, and bounded (64 MiB; a later
+ * --max-memory on the command line wins). The CMake toolchain template repeats them (a test keeps
+ * the two equal).
+ */
+export const THREADS_LINK_FLAGS = Object.freeze(['-Wl,--import-memory,--export-memory,--max-memory=67108864']);
+
+export class SysrootNotFoundError extends Error {
+  /** @param {string} message */
+  constructor(message) {
+    super(message);
+    this.name = 'SysrootNotFoundError';
+  }
+}
+
+/**
+ * The sysroot package for `triple`, resolved the way Node resolves a dependency of the project in
+ * `cwd` (its node_modules, then each parent's). Throws SysrootNotFoundError with the fix.
+ * @param {string} triple
+ * @param {{ cwd?: string }} [options]
+ * @returns {Promise<import('./targets.js').SysrootPackage>}
+ */
+export async function findSysrootPackage(triple, options = {}) {
+  const target = TARGETS[triple];
+  if (!target) throw new SysrootNotFoundError(`wasi-cc has no sysroot package for target "${triple}"; known targets: ${Object.keys(TARGETS).join(', ')}`);
+  const cwd = options.cwd ?? process.cwd();
+  const require = createRequire(join(cwd, '__wasi_cc__.js'));
+  /** @type {string} */
+  let manifest;
+  try {
+    manifest = require.resolve(`${target.packageName}/package.json`);
+  } catch {
+    throw new SysrootNotFoundError(
+      `no sysroot for ${triple}: the package ${target.packageName} is not installed in ${cwd} or any parent directory.\n` +
+        `  Fix: npm i -D ${target.packageName}   (or pass --sysroot=DIR)`,
+    );
+  }
+  const dir = dirname(manifest);
+  const api = await import(pathToFileURL(require.resolve(target.packageName)).href);
+  const sysroot = /** @type {string} */ (api.sysroot);
+  if (!existsSync(join(sysroot, 'lib', triple, 'libc.a'))) {
+    throw new SysrootNotFoundError(
+      `the package ${target.packageName} in ${dir} has no built sysroot (${join(sysroot, 'lib', triple, 'libc.a')} is missing).\n` +
+        `  Fix: reinstall it: npm i -D ${target.packageName}`,
+    );
+  }
+  return {
+    ...target,
+    dir,
+    version: api.version,
+    sysroot,
+    clangFlags: [...api.clangFlags],
+  };
+}
+
+/**
+ * Every known target's package as found from `cwd`, or the error saying how to install it.
+ * @param {{ cwd?: string }} [options]
+ */
+export async function findAllSysrootPackages(options = {}) {
+  /** @type {Array<{ triple: string, found?: import('./targets.js').SysrootPackage, error?: Error }>} */
+  const out = [];
+  for (const triple of Object.keys(TARGETS)) {
+    try {
+      out.push({ triple, found: await findSysrootPackage(triple, options) });
+    } catch (err) {
+      out.push({ triple, error: /** @type {Error} */ (err) });
+    }
+  }
+  return out;
+}

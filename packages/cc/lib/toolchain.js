@@ -1,0 +1,138 @@
+// Finds a clang/LLVM able to compile and link for WebAssembly: clang, llvm-ar, llvm-nm, wasm-ld
+// and the wasm32 compiler-rt builtins, all of one LLVM (19 or later, 22 preferred).
+//
+// This file is the single copy of the finder: @wasi/cc uses it at run time, and the
+// workspace's build stages (libs/toolchain) re-export it. Plain JavaScript, no dependencies.
+import { execFileSync } from 'node:child_process';
+import { accessSync, constants, existsSync } from 'node:fs';
+import { delimiter, dirname, join } from 'node:path';
+
+export const MIN_LLVM_MAJOR = 19;
+export const PREFERRED_LLVM_MAJOR = 22;
+
+/** @param {number} major */
+export const DEBIAN_PACKAGES = (major) =>
+  /** @type {const} */ ([`clang-${major}`, `lld-${major}`, `llvm-${major}`, `libclang-rt-${major}-dev-wasm32`]);
+
+export const INSTALL_COMMAND = (major = PREFERRED_LLVM_MAJOR) =>
+  `apt-get update && apt-get install -y ${DEBIAN_PACKAGES(major).join(' ')}`;
+
+export class ToolchainError extends Error {
+  /** @param {string} problem */
+  constructor(problem) {
+    super(
+      `${problem}\n` +
+        `  Fix: install LLVM ${PREFERRED_LLVM_MAJOR} for WebAssembly (Debian packages ${DEBIAN_PACKAGES(PREFERRED_LLVM_MAJOR).join(', ')}):\n` +
+        `    ${INSTALL_COMMAND()}\n` +
+        `  or point WASI_CLANG / WASI_LLVM_AR / WASI_LLVM_NM / WASI_WASM_LD at LLVM ${MIN_LLVM_MAJOR}+ tools.`,
+    );
+    this.name = 'ToolchainError';
+  }
+}
+
+/** @param {string} path */
+export function isExecutable(path) {
+  try {
+    accessSync(path, constants.X_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** @param {string} name @param {NodeJS.ProcessEnv} env */
+export function onPath(name, env) {
+  for (const dir of (env.PATH ?? '').split(delimiter)) {
+    if (dir && isExecutable(join(dir, name))) return join(dir, name);
+  }
+  return undefined;
+}
+
+/** @param {string} cmd @param {string[]} args */
+function run(cmd, args) {
+  return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+}
+
+/** Candidate clang binaries, best first: an explicit override, then versioned LLVM prefixes. */
+function clangCandidates(/** @type {NodeJS.ProcessEnv} */ env) {
+  if (env.WASI_CLANG) return [env.WASI_CLANG];
+  /** @type {string[]} */
+  const found = [];
+  for (let major = 30; major >= MIN_LLVM_MAJOR; major--) {
+    const prefixed = `/usr/lib/llvm-${major}/bin/clang`;
+    if (isExecutable(prefixed)) found.push(prefixed);
+    const suffixed = onPath(`clang-${major}`, env);
+    if (suffixed) found.push(suffixed);
+  }
+  const plain = onPath('clang', env);
+  if (plain) found.push(plain);
+  return found;
+}
+
+/** @param {string} versionText */
+export function parseClangMajor(versionText) {
+  const m = /clang version (\d+)\./.exec(versionText);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Finds the toolchain. Environment overrides: WASI_CLANG, WASI_LLVM_AR, WASI_LLVM_NM,
+ * WASI_WASM_LD. Throws ToolchainError naming what is missing or too old and the fix.
+ * @param {{ env?: NodeJS.ProcessEnv }} [options]
+ * @returns {import('./toolchain.js').Toolchain}
+ */
+export function detectToolchain(options = {}) {
+  const env = options.env ?? process.env;
+  const candidates = clangCandidates(env);
+  if (candidates.length === 0) throw new ToolchainError('clang was not found (looked for WASI_CLANG, /usr/lib/llvm-N/bin/clang, clang-N and clang on PATH).');
+
+  /** @type {string | undefined} */
+  let tooOld;
+  for (const clang of candidates) {
+    if (!isExecutable(clang)) {
+      throw new ToolchainError(`clang "${clang}" (from WASI_CLANG) does not exist or is not executable.`);
+    }
+    const version = run(clang, ['--version']).split('\n')[0] ?? '';
+    const major = parseClangMajor(version);
+    if (major === undefined || major < MIN_LLVM_MAJOR) {
+      tooOld ??= `clang "${clang}" is too old: "${version}"; WebAssembly targets wasm32-wasip1/-wasip2 need LLVM ${MIN_LLVM_MAJOR} or later.`;
+      if (env.WASI_CLANG) throw new ToolchainError(tooOld);
+      continue;
+    }
+    const binDir = dirname(clang);
+    /** @param {string} envName @param {string[]} names @param {string} what */
+    const sibling = (envName, names, what) => {
+      const override = env[envName];
+      if (override) {
+        if (!isExecutable(override)) throw new ToolchainError(`${what} "${override}" (from ${envName}) does not exist or is not executable.`);
+        return override;
+      }
+      for (const name of names) {
+        const inBin = join(binDir, name);
+        if (isExecutable(inBin)) return inBin;
+      }
+      for (const name of names) {
+        const p = onPath(name, env);
+        if (p) return p;
+      }
+      throw new ToolchainError(`${what} was not found next to ${clang} (looked for ${names.join(', ')} in ${binDir} and on PATH).`);
+    };
+    const ar = sibling('WASI_LLVM_AR', ['llvm-ar', `llvm-ar-${major}`], 'llvm-ar');
+    const nm = sibling('WASI_LLVM_NM', ['llvm-nm', `llvm-nm-${major}`], 'llvm-nm');
+    const wasmLd = sibling('WASI_WASM_LD', ['wasm-ld', `wasm-ld-${major}`], 'wasm-ld (from lld)');
+    const builtins = run(clang, ['--target=wasm32-wasip1', '--print-libgcc-file-name']);
+    if (!existsSync(builtins)) {
+      throw new ToolchainError(`the wasm32 compiler-rt builtins are missing: clang expects ${builtins}.`);
+    }
+    return { clang, ar, nm, wasmLd, builtins, major, version, binDir };
+  }
+  throw new ToolchainError(tooOld ?? 'no usable clang was found.');
+}
+
+/**
+ * A short stable description of the toolchain, used as an Nx runtime cache input.
+ * @param {import('./toolchain.js').Toolchain} tc
+ */
+export function toolchainFingerprint(tc) {
+  return `${tc.version} | builtins ${tc.builtins}`;
+}

@@ -1,0 +1,246 @@
+// wasi-cc compiles, links and runs programs for every triple: one call or -c then link, a
+// component for wasm32-wasip2, shared memory and pthreads for wasm32-wasip1-threads; and clang with
+// this package's wasm-component-ld on PATH makes exactly the component wasi-cc makes.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { delimiter, join } from 'node:path';
+import { moduleInterface, wasmKind } from '../lib/wasm.js';
+import { detectToolchain } from '../lib/toolchain.js';
+import { TRIPLES, WASI_CC, builtSysroot, makeProject, output, type Project } from './helpers.ts';
+
+const HELLO = `#include <stdio.h>
+#include <stdlib.h>
+int main(int argc, char **argv) {
+  const char *greeting = getenv("GREETING");
+  printf("%s from %s, argc=%d\\n", greeting ? greeting : "hello", argv[0], argc);
+  if (getenv("EMPTY")) printf("EMPTY=[%s] NEXT=[%s]\\n", getenv("EMPTY"), getenv("NEXT"));
+  FILE *f = fopen("/data/input.txt", "r");
+  if (f) {
+    char line[64];
+    if (fgets(line, sizeof line, f)) printf("read: %s", line);
+    fclose(f);
+  }
+  return argc > 1 ? atoi(argv[1]) : 0;
+}
+`;
+
+const PTHREADS = `#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+static int counter;
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static void *work(void *arg) {
+  for (int i = 0; i < 1000; i++) {
+    pthread_mutex_lock(&lock);
+    counter++;
+    pthread_mutex_unlock(&lock);
+  }
+  return arg;
+}
+static void *spawner(void *arg) {
+  pthread_t t;
+  if (pthread_create(&t, NULL, work, NULL)) return NULL;
+  pthread_join(t, NULL);
+  return arg;
+}
+int main(int argc, char **argv) {
+  pthread_t t[4];
+  for (int i = 0; i < 4; i++)
+    if (pthread_create(&t[i], NULL, i == 3 ? spawner : work, (void *)1)) return 100;
+  for (int i = 0; i < 4; i++) pthread_join(t[i], NULL);
+  printf("counter=%d\\n", counter);
+  return argc > 1 ? atoi(argv[1]) : 0;
+}
+`;
+
+const THREAD_FILES = `#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+static FILE *out;
+static void *writer(void *arg) {
+  fprintf(out, "line from thread %ld\\n", (long)arg);
+  return NULL;
+}
+static void *quitter(void *arg) {
+  exit((int)(long)arg);
+}
+int main(int argc, char **argv) {
+  if (argc > 1) {
+    pthread_t t;
+    pthread_create(&t, NULL, quitter, (void *)(long)atoi(argv[1]));
+    pthread_join(t, NULL);
+    return 99;
+  }
+  out = fopen("/data/threads.txt", "w");
+  if (!out) { perror("fopen"); return 1; }
+  pthread_t t[3];
+  for (long i = 0; i < 3; i++) pthread_create(&t[i], NULL, writer, (void *)i);
+  for (int i = 0; i < 3; i++) pthread_join(t[i], NULL);
+  fclose(out);
+  FILE *in = fopen("/data/threads.txt", "r");
+  char line[64];
+  int n = 0;
+  while (fgets(line, sizeof line, in)) n += strncmp(line, "line from thread ", 17) == 0;
+  fclose(in);
+  printf("%d lines\\n", n);
+  return 0;
+}
+`;
+
+const TCP_CLIENT = `#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <unistd.h>
+int main(int argc, char **argv) {
+  int fd = socket(AF_INET, SOCK_STREAM, 0);
+  struct sockaddr_in a = { .sin_family = AF_INET, .sin_port = htons(atoi(argv[1])) };
+  inet_pton(AF_INET, "127.0.0.1", &a.sin_addr);
+  if (fd < 0 || connect(fd, (struct sockaddr *)&a, sizeof a) < 0) { perror("connect"); return 1; }
+  write(fd, "ping", 4);
+  char buf[64];
+  ssize_t n = read(fd, buf, sizeof buf - 1);
+  if (n < 0) { perror("read"); return 1; }
+  buf[n] = 0;
+  printf("%s\\n", buf);
+  close(fd);
+  return 0;
+}
+`;
+
+let p: Project;
+before(() => {
+  p = makeProject();
+  p.write('hello.c', HELLO);
+  p.write('pthreads.c', PTHREADS);
+  p.write('thread-files.c', THREAD_FILES);
+  p.write('tcp-client.c', TCP_CLIENT);
+  p.write('data/input.txt', 'a line from the host\n');
+});
+after(() => p?.remove());
+
+for (const triple of TRIPLES) {
+  test(`${triple}: compile and link in one call, then run with args, env and a preopened dir`, () => {
+    const out = `hello-${triple}.wasm`;
+    const cc = p.wasiCc([`--target=${triple}`, '-O2', 'hello.c', '-o', out]);
+    assert.equal(cc.status, 0, output(cc));
+    const bytes = readFileSync(p.path(out));
+    if (triple === 'wasm32-wasip2') assert.equal(wasmKind(bytes), 'component');
+    else {
+      assert.equal(wasmKind(bytes), 'core');
+      const memory = moduleInterface(bytes).imports.find((i) => i.kind === 'memory');
+      assert.equal(Boolean(memory?.memory?.shared), triple === 'wasm32-wasip1-threads');
+    }
+
+    // An empty value too: it must not run into the next variable.
+    const run = p.wasiCc(['run', '--dir', `${p.path('data')}::/data`, '--env', 'GREETING=hi', '--env', 'EMPTY=', '--env', 'NEXT=x', out]);
+    assert.equal(run.status, 0, output(run));
+    assert.equal(run.stdout, `hi from ${out}, argc=1\nEMPTY=[] NEXT=[x]\nread: a line from the host\n`);
+    assert.equal(run.stderr, '');
+
+    const failing = p.wasiCc(['run', out, '3']);
+    // wasi:cli/exit 0.2 carries only success or failure; core modules keep the exact status.
+    assert.equal(failing.status, triple === 'wasm32-wasip2' ? 1 : 3, output(failing));
+    assert.equal(failing.stdout, `hello from ${out}, argc=2\n`);
+  });
+
+  test(`${triple}: -c then a separate link gives the same program as one call`, () => {
+    const one = `one-${triple}.wasm`;
+    const dir = `two-${triple}`;
+    mkdirSync(p.path(dir), { recursive: true });
+    for (const args of [
+      [`--target=${triple}`, '-O2', 'hello.c', '-o', one],
+      [`--target=${triple}`, '-O2', '-c', 'hello.c', '-o', `${dir}/hello.o`],
+      [`--target=${triple}`, `${dir}/hello.o`, '-o', `${dir}/${one}`],
+    ]) {
+      const r = p.wasiCc(args);
+      assert.equal(r.status, 0, output(r));
+    }
+    assert.equal(wasmKind(readFileSync(p.path(`${dir}/hello.o`))), 'core');
+    assert.ok(readFileSync(p.path(one)).equals(readFileSync(p.path(`${dir}/${one}`))), 'the two programs differ');
+  });
+}
+
+test('wasm32-wasip1-threads: a pthreads program (mutex, a thread spawning a thread) runs on the threads host', () => {
+  const cc = p.wasiCc(['--target=wasm32-wasip1-threads', '-O2', 'pthreads.c', '-o', 'pthreads.wasm']);
+  assert.equal(cc.status, 0, output(cc));
+  const run = p.wasiCc(['run', 'pthreads.wasm']);
+  assert.equal(run.status, 0, output(run));
+  assert.equal(run.stdout, 'counter=4000\n');
+  const status = p.wasiCc(['run', 'pthreads.wasm', '42']);
+  assert.equal(status.status, 42, output(status));
+  // No threads allowed: the first pthread_create fails (the program then returns 100).
+  const refused = p.wasiCc(['run', '--max-threads', '0', 'pthreads.wasm']);
+  assert.equal(refused.status, 100, output(refused));
+});
+
+test('wasm32-wasip1-threads: threads share one descriptor table; exit() in a thread ends the program', () => {
+  const cc = p.wasiCc(['--target=wasm32-wasip1-threads', 'thread-files.c', '-o', 'thread-files.wasm']);
+  assert.equal(cc.status, 0, output(cc));
+  const run = p.wasiCc(['run', '--dir', `${p.path('data')}::/data`, 'thread-files.wasm']);
+  assert.equal(run.status, 0, output(run));
+  assert.equal(run.stdout, '3 lines\n');
+  const quit = p.wasiCc(['run', 'thread-files.wasm', '23']);
+  assert.equal(quit.status, 23, output(quit));
+});
+
+test('wasm32-wasip2: a TCP client component talks to a Node server on 127.0.0.1', async () => {
+  const cc = p.wasiCc(['--target=wasm32-wasip2', 'tcp-client.c', '-o', 'tcp-client.wasm']);
+  assert.equal(cc.status, 0, output(cc));
+  const server = createServer((socket) => socket.on('data', (d) => socket.end(`pong to ${d}`)));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const port = (server.address() as AddressInfo).port;
+    // Asynchronously: this process's event loop serves the other end.
+    const child = spawn(process.execPath, [WASI_CC, 'run', 'tcp-client.wasm', String(port)], { cwd: p.dir });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d));
+    child.stderr.on('data', (d: Buffer) => (stderr += d));
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.equal(status, 0, stderr);
+    assert.equal(stdout, 'pong to ping\n');
+  } finally {
+    server.close();
+  }
+});
+
+test('clang with our wasm-component-ld on PATH makes the same component as wasi-cc', () => {
+  const tc = detectToolchain();
+  mkdirSync(p.path('by-clang'), { recursive: true });
+  mkdirSync(p.path('by-wasi-cc'), { recursive: true });
+  const viaWasiCc = p.wasiCc(['--target=wasm32-wasip2', '-O2', 'hello.c', '-o', 'by-wasi-cc/prog.wasm']);
+  assert.equal(viaWasiCc.status, 0, output(viaWasiCc));
+  const PATH = [p.path('node_modules/.bin'), tc.binDir, process.env.PATH].join(delimiter);
+  const viaClang = spawnSync(
+    tc.clang,
+    ['--target=wasm32-wasip2', `--sysroot=${builtSysroot('wasm32-wasip2')}`, '-O2', join(p.dir, 'hello.c'), '-o', 'prog.wasm'],
+    { cwd: p.path('by-clang'), encoding: 'utf8', env: { ...process.env, PATH } },
+  );
+  assert.equal(viaClang.status, 0, output(viaClang));
+  const a = readFileSync(p.path('by-wasi-cc/prog.wasm'));
+  const b = readFileSync(p.path('by-clang/prog.wasm'));
+  assert.equal(wasmKind(b), 'component');
+  assert.ok(a.equals(b), `the components differ (${a.length} and ${b.length} bytes)`);
+});
+
+test('wasm32-wasip2: -Wl,--skip-wit-component and -fuse-ld=lld give a core module; a reactor gets the reactor adapter', () => {
+  for (const flags of [['-Wl,--skip-wit-component'], ['-fuse-ld=lld']]) {
+    const r = p.wasiCc(['--target=wasm32-wasip2', ...flags, 'hello.c', '-o', 'core.wasm']);
+    assert.equal(r.status, 0, output(r));
+    assert.equal(wasmKind(readFileSync(p.path('core.wasm'))), 'core', flags.join(' '));
+  }
+  p.write('lib.c', '__attribute__((export_name("twice"))) int twice(int x) { return 2 * x; }\n');
+  const lib = p.wasiCc(['--target=wasm32-wasip2', '-mexec-model=reactor', 'lib.c', '-o', 'lib.wasm']);
+  assert.equal(lib.status, 0, output(lib));
+  assert.equal(wasmKind(readFileSync(p.path('lib.wasm'))), 'component');
+  const run = p.wasiCc(['run', 'lib.wasm']);
+  assert.equal(run.status, 1);
+  assert.match(run.stderr, /exports no wasi:cli\/run: it is a library component/);
+});

@@ -1,0 +1,169 @@
+// The parts of @wasi/cc that need no toolchain: argument handling, the wasm header and import
+// reader, and the data that must agree with the rest of the workspace.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ADAPTER, TRIPLES as RECIPE_TRIPLES, WORKSPACE_ROOT } from '@wasi-sysroots/recipe';
+import { TARGETS, THREADS_LINK_FLAGS, clangArgs, parseDriverArgs, COMPONENT_LD as DRIVER_LD } from '../index.js';
+import { parseLinkerArgs } from '../lib/component-ld.js';
+import { expandResponseFiles, quoteForResponseFile, splitResponseFile } from '../lib/args.js';
+import { coreFlavor, moduleInterface, wasmKind } from '../lib/wasm.js';
+import { parseRunArgs } from '../lib/run.js';
+import { CC_DIR, CMAKE_TEMPLATE, makeProject } from './helpers.ts';
+
+const manifest = (dir: string) => JSON.parse(readFileSync(join(WORKSPACE_ROOT, dir, 'package.json'), 'utf8'));
+
+test('TARGETS agrees with the recipe', () => {
+  assert.deepEqual(
+    Object.values(TARGETS).map((t) => ({ ...t })),
+    RECIPE_TRIPLES.map((t) => ({ triple: t.triple, packageName: t.packageName, threads: t.threads, component: t.component })),
+  );
+});
+
+test('the package: lockstep version, exact adapter dependency, executable bins, pinned host packages', () => {
+  const cc = manifest('packages/cc');
+  const adapter = manifest(ADAPTER.packageDir);
+  const root = manifest('.');
+  assert.equal(cc.name, '@wasi/cc');
+  assert.equal(cc.type, 'module');
+  assert.equal(cc.version, adapter.version);
+  assert.equal(cc.dependencies['@wasi/preview1-adapter'], adapter.version);
+  for (const dep of ['@bytecodealliance/preview2-shim', '@emnapi/wasi-threads']) assert.equal(cc.dependencies[dep], root.devDependencies[dep], dep);
+  assert.equal(cc.dependencies['@bytecodealliance/jco-transpile'], '0.15.0');
+  for (const [name, file] of Object.entries<string>(cc.bin)) {
+    assert.ok(['wasi-cc', 'wasm-component-ld'].includes(name));
+    assert.ok(statSync(join(CC_DIR, file)).mode & 0o111, `${file} is not executable`);
+    assert.match(readFileSync(join(CC_DIR, file), 'utf8'), /^#!\/usr\/bin\/env node\n/);
+  }
+  assert.equal(DRIVER_LD, join(CC_DIR, cc.bin['wasm-component-ld']));
+});
+
+test('the threads link flags of wasi-cc and of the CMake toolchain template are the same', () => {
+  const template = readFileSync(CMAKE_TEMPLATE, 'utf8');
+  const m = /wasm32-wasip1-threads"\)\n(?:\s*#.*\n)*\s*set\(CMAKE_EXE_LINKER_FLAGS_INIT "([^"]+)"\)/.exec(template);
+  assert.ok(m, 'no threads link flags in the template');
+  assert.deepEqual(m[1]!.split(' '), [...THREADS_LINK_FLAGS]);
+});
+
+test('parseDriverArgs: the target in every spelling, link or not, the user\'s sysroot and linker', () => {
+  for (const argv of [['--target=wasm32-wasip2', 'a.c'], ['-target', 'wasm32-wasip2', 'a.c'], ['--target', 'wasm32-wasip2', 'a.c']]) {
+    const p = parseDriverArgs(argv);
+    assert.equal(p.target, 'wasm32-wasip2');
+    assert.deepEqual(p.rest, ['a.c']);
+  }
+  for (const flag of ['-c', '-S', '-E', '-fsyntax-only', '-M', '-MM']) assert.equal(parseDriverArgs([flag, 'a.c']).link, false, flag);
+  assert.equal(parseDriverArgs(['a.c', '-MD', '-MF', 'a.d', '-o', 'a.wasm']).link, true);
+  assert.equal(parseDriverArgs(['--sysroot=/x', 'a.c']).hasSysroot, true);
+  assert.equal(parseDriverArgs(['--sysroot', '/x', 'a.c']).hasSysroot, true);
+  assert.equal(parseDriverArgs(['-fuse-ld=lld', 'a.c']).hasLinker, true);
+});
+
+test('clangArgs: package flags, link flags only when linking, the user\'s choices respected', async () => {
+  const p = makeProject([]);
+  try {
+    const env = { ...process.env, WASI_CC_TARGET: undefined };
+    const args = async (argv: string[]) => (await clangArgs(argv, { cwd: p.dir, env })).args;
+    assert.deepEqual(await args(['--target=wasm32-wasip2', '--sysroot=/s', 'a.c']), ['--target=wasm32-wasip2', `-fuse-ld=${DRIVER_LD}`, '--sysroot=/s', 'a.c']);
+    assert.deepEqual(await args(['--target=wasm32-wasip2', '--sysroot=/s', '-c', 'a.c']), ['--target=wasm32-wasip2', '--sysroot=/s', '-c', 'a.c']);
+    assert.deepEqual(await args(['--target=wasm32-wasip2', '--sysroot=/s', '-fuse-ld=lld', 'a.c']), ['--target=wasm32-wasip2', '--sysroot=/s', '-fuse-ld=lld', 'a.c']);
+    assert.deepEqual(await args(['--target=wasm32-wasip1-threads', '--sysroot=/s', 'a.c']), ['--target=wasm32-wasip1-threads', '-pthread', ...THREADS_LINK_FLAGS, '--sysroot=/s', 'a.c']);
+    assert.deepEqual(await args(['--target=wasm32-wasip1-threads', '--sysroot=/s', '-c', 'a.c']), ['--target=wasm32-wasip1-threads', '-pthread', '--sysroot=/s', '-c', 'a.c']);
+    assert.deepEqual(await args(['--sysroot=/s', 'a.c']), ['--target=wasm32-wasip1', '--sysroot=/s', 'a.c']);
+    assert.deepEqual(
+      (await clangArgs(['--sysroot=/s', 'a.c'], { cwd: p.dir, env: { ...env, WASI_CC_TARGET: 'wasm32-wasip2' } })).args[0],
+      '--target=wasm32-wasip2',
+    );
+    const withMajor = async (argv: string[], llvmMajor: number) => (await clangArgs(argv, { cwd: p.dir, env, llvmMajor })).args;
+    assert.deepEqual(await withMajor(['--sysroot=/s', 'a.c'], 22), ['--target=wasm32-wasip1', '--no-wasm-opt', '--sysroot=/s', 'a.c']);
+    assert.deepEqual(await withMajor(['--sysroot=/s', 'a.c'], 19), ['--target=wasm32-wasip1', '--sysroot=/s', 'a.c']);
+    assert.deepEqual(await withMajor(['--sysroot=/s', '-c', 'a.c'], 22), ['--target=wasm32-wasip1', '--sysroot=/s', '-c', 'a.c']);
+    assert.deepEqual(await withMajor(['--sysroot=/s', '--wasm-opt', 'a.c'], 22), ['--target=wasm32-wasip1', '--sysroot=/s', '--wasm-opt', 'a.c']);
+    const unknown = await clangArgs(['-target', 'x86_64-linux-gnu', 'a.c'], { cwd: p.dir, env });
+    assert.deepEqual(unknown, { args: ['--target=x86_64-linux-gnu', 'a.c'], target: 'x86_64-linux-gnu', known: false });
+    await assert.rejects(clangArgs(['--target=wasm32-wasip2', 'a.c'], { cwd: p.dir, env }), /npm i -D @wasi\/sysroot-wasip2/);
+  } finally {
+    p.remove();
+  }
+});
+
+test('parseLinkerArgs: our options come out, the output is found in every spelling', () => {
+  const base = ['-m', 'wasm32', 'crt1.o', 'a.o', '-lc'];
+  const cases: Array<[string[], string]> = [
+    [[...base, '-o', 'x.wasm'], 'x.wasm'],
+    [[...base, '-ox.wasm'], 'x.wasm'],
+    [[...base, '--output=x.wasm'], 'x.wasm'],
+    [[...base, '--output', 'x.wasm'], 'x.wasm'],
+    [base, 'a.out'],
+  ];
+  for (const [argv, output] of cases) {
+    const o = parseLinkerArgs(['--wasm-ld-path', '/ld', '--adapter=reactor', ...argv], {});
+    assert.equal(o.output, output, argv.join(' '));
+    assert.equal(o.wasmLdPath, '/ld');
+    assert.equal(o.adapter, 'reactor');
+    assert.deepEqual(o.wasmLdArgs.slice(0, base.length), base);
+    if (o.outputIndex >= 0) assert.equal(o.wasmLdArgs[o.outputIndex], output);
+  }
+  const adapt = parseLinkerArgs(['--adapt', 'x.wasm', '--adapt=wasi_snapshot_preview1=y.wasm', 'a.o'], {});
+  assert.deepEqual(adapt.adapt, [['wasi_snapshot_preview1', 'x.wasm'], ['wasi_snapshot_preview1', 'y.wasm']]);
+  assert.deepEqual(adapt.wasmLdArgs, ['a.o']);
+  for (const flag of ['--skip-wit-component', '-r', '--relocatable', '-shared', '--shared']) {
+    assert.equal(parseLinkerArgs(['a.o', flag], {}).skipComponent, true, flag);
+  }
+  assert.equal(parseLinkerArgs(['a.o'], { WASM_COMPONENT_LD_SKIP: '1' }).skipComponent, true);
+  assert.equal(parseLinkerArgs(['a.o'], {}).skipComponent, false);
+  assert.throws(() => parseLinkerArgs(['--component-type', 'x.wit', 'a.o'], {}), /not supported/);
+});
+
+test('response files: split, expanded recursively, and quoted back', () => {
+  assert.deepEqual(splitResponseFile(`a "b c" 'd e' f\\ g\n  "h\\"i"  `), ['a', 'b c', 'd e', 'f g', 'h"i']);
+  const dir = mkdtempSync(join(tmpdir(), 'rsp-'));
+  try {
+    writeFileSync(join(dir, 'inner.rsp'), '-o "out dir/x.wasm"');
+    writeFileSync(join(dir, 'outer.rsp'), `a.o @${join(dir, 'inner.rsp')} -lc`);
+    const { args, usedResponseFile } = expandResponseFiles(['-m', 'wasm32', `@${join(dir, 'outer.rsp')}`]);
+    assert.equal(usedResponseFile, true);
+    assert.deepEqual(args, ['-m', 'wasm32', 'a.o', '-o', 'out dir/x.wasm', '-lc']);
+    assert.equal(parseLinkerArgs([`@${join(dir, 'outer.rsp')}`], {}).output, 'out dir/x.wasm');
+    for (const a of ['plain', 'with space', 'quo"te', 'back\\slash']) assert.deepEqual(splitResponseFile(quoteForResponseFile(a)), [a]);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('parseRunArgs: --dir, --env, --argv0, --, and the program\'s own arguments', () => {
+  const spec = parseRunArgs(['--dir', '/tmp::/data', '--dir=.', '--env', 'A=1', '--env', 'HOME', '--argv0', 'prog', 'x.wasm', '--dir', 'y'], { HOME: '/root' });
+  assert.deepEqual(spec.preopens, { '/data': '/tmp', '.': process.cwd() });
+  assert.deepEqual(spec.env, { A: '1', HOME: '/root' });
+  assert.deepEqual(spec.args, ['prog', '--dir', 'y']);
+  assert.equal(spec.wasm, 'x.wasm');
+  assert.deepEqual(parseRunArgs(['--', '--odd.wasm', 'a']).args, ['--odd.wasm', 'a']);
+  assert.equal(parseRunArgs(['--max-threads', '4', 'x.wasm']).maxThreads, 4);
+  assert.throws(() => parseRunArgs(['--max-threads', 'many', 'x.wasm']), /needs a number/);
+  assert.throws(() => parseRunArgs([]), /no program given/);
+});
+
+test('the wasm reader: core module or component, imports with memory limits, exports', () => {
+  const core = Uint8Array.from([
+    0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00,
+    // type section: one type () -> ()
+    0x01, 0x04, 0x01, 0x60, 0x00, 0x00,
+    // import section: env.memory (shared, min 2, max 16), wasi.thread-spawn (func 0)
+    0x02, 0x22, 0x02,
+    0x03, 0x65, 0x6e, 0x76, 0x06, 0x6d, 0x65, 0x6d, 0x6f, 0x72, 0x79, 0x02, 0x03, 0x02, 0x10,
+    0x04, 0x77, 0x61, 0x73, 0x69, 0x0c, 0x74, 0x68, 0x72, 0x65, 0x61, 0x64, 0x2d, 0x73, 0x70, 0x61, 0x77, 0x6e, 0x00, 0x00,
+    // export section: _start (func 0)
+    0x07, 0x0a, 0x01, 0x06, 0x5f, 0x73, 0x74, 0x61, 0x72, 0x74, 0x00, 0x00,
+  ]);
+  assert.equal(wasmKind(core), 'core');
+  const iface = moduleInterface(core);
+  assert.deepEqual(iface.imports, [
+    { module: 'env', name: 'memory', kind: 'memory', memory: { min: 2, max: 16, shared: true, memory64: false } },
+    { module: 'wasi', name: 'thread-spawn', kind: 'func' },
+  ]);
+  assert.deepEqual(iface.exports, [{ name: '_start', kind: 'func' }]);
+  assert.equal(coreFlavor(iface), 'threads');
+  assert.equal(wasmKind(Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00])), 'component');
+  assert.equal(wasmKind(new TextEncoder().encode('not wasm')), undefined);
+});

@@ -1,0 +1,78 @@
+// @wasi/cc: `wasi-cc` compiling, linking and componentizing a hello world for wasm32-wasip2 in one
+// call, beside the same three steps by hand (clang -c, clang -fuse-ld=lld, jco componentNew in
+// node); and for wasm32-wasip1, wasi-cc beside plain clang (the driver's own cost).
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { getTriple, WORKSPACE_ROOT, type TripleName } from '@wasi-sysroots/recipe';
+import { detectToolchain } from '@wasi-sysroots/toolchain';
+import { row, secs, timed } from './_measure.ts';
+import type { BenchSection } from '../bench.ts';
+
+const RUNS = 5;
+
+/** The median wall time of RUNS runs of `command` (which must succeed). */
+function median(command: string): number {
+  const walls: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const t = timed(command);
+    if (t.status !== 0) throw new Error(`"${command}" failed:\n${t.output}`);
+    walls.push(t.wallS);
+  }
+  walls.sort((a, b) => a - b);
+  return walls[Math.floor(RUNS / 2)]!;
+}
+
+const section: BenchSection = {
+  name: 'cc',
+  async run() {
+    const tc = detectToolchain();
+    const scratch = mkdtempSync(join(tmpdir(), 'bench-cc-'));
+    const node = process.execPath;
+    const wasiCc = `${node} ${join(WORKSPACE_ROOT, 'packages/cc/bin/wasi-cc.js')}`;
+    const sysroot = (t: TripleName) => join(WORKSPACE_ROOT, getTriple(t).packageDir, 'sysroot');
+    try {
+      const hello = join(scratch, 'hello.c');
+      writeFileSync(hello, '#include <stdio.h>\nint main(void) { puts("hello, world"); return 0; }\n');
+
+      if (existsSync(join(sysroot('wasm32-wasip2'), 'lib/wasm32-wasip2/libc.a'))) {
+        // The reference's third step: jco's componentNew with the command adapter in a node process.
+        const require = createRequire(join(WORKSPACE_ROOT, 'package.json'));
+        const wasmTools = pathToFileURL(require.resolve('@bytecodealliance/jco-transpile/wasm-tools')).href;
+        const adapter = join(WORKSPACE_ROOT, 'packages/preview1-adapter/adapters/wasi_snapshot_preview1.command.wasm');
+        const componentize = join(scratch, 'componentize.mjs');
+        writeFileSync(
+          componentize,
+          [
+            "import { readFileSync, writeFileSync } from 'node:fs';",
+            `const { componentNew } = await import(${JSON.stringify(wasmTools)});`,
+            `const adapter = readFileSync(${JSON.stringify(adapter)});`,
+            "writeFileSync(process.argv[3], await componentNew(readFileSync(process.argv[2]), [['wasi_snapshot_preview1', adapter]]));",
+            '',
+          ].join('\n'),
+        );
+        const flags = `--target=wasm32-wasip2 --sysroot=${sysroot('wasm32-wasip2')} -O2`;
+        const compile = `${tc.clang} ${flags} -c ${hello} -o ${scratch}/hello.o`;
+        const link = `${tc.clang} ${flags} -fuse-ld=lld ${scratch}/hello.o -o ${scratch}/core.wasm`;
+        const componentNew = `${node} ${componentize} ${scratch}/core.wasm ${scratch}/by-hand.wasm`;
+        const ours = median(`${wasiCc} --target=wasm32-wasip2 -O2 ${hello} -o ${scratch}/wasi-cc.wasm`);
+        const reference = median(`${compile} && ${link} && ${componentNew}`);
+        row('wasip2 hello: wasi-cc vs clang -c, link, componentNew', secs(ours), secs(reference), ours / reference);
+        console.log(`  by hand: clang -c ${secs(median(compile))}, link ${secs(median(link))}, componentNew (node + jco) ${secs(median(componentNew))}`);
+      } else {
+        console.log(`(no wasm32-wasip2 figures: the sysroot is not built; run "npx nx build ${getTriple('wasm32-wasip2').nxProject}")`);
+      }
+
+      const ours = median(`${wasiCc} --target=wasm32-wasip1 -O2 ${hello} -o ${scratch}/p1-wasi-cc.wasm`);
+      // --no-wasm-opt as wasi-cc passes it: under npx, PATH has binaryen's wasm-opt.
+      const noWasmOpt = tc.major >= 20 ? '--no-wasm-opt' : '';
+      const reference = median(`${tc.clang} --target=wasm32-wasip1 --sysroot=${sysroot('wasm32-wasip1')} ${noWasmOpt} -O2 ${hello} -o ${scratch}/p1-clang.wasm`);
+      row('wasip1 hello: wasi-cc vs clang (compile + link)', secs(ours), secs(reference), ours / reference);
+    } finally {
+      rmSync(scratch, { recursive: true, force: true });
+    }
+  },
+};
+export default section;
