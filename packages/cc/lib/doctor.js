@@ -94,7 +94,7 @@ export async function doctorChecks(options = {}) {
       fix: 'reinstall @wasi/cc (it depends on @wasi/preview1-adapter): npm i -D @wasi/cc',
     });
   }
-  for (const dep of ['@bytecodealliance/jco-transpile', '@bytecodealliance/preview2-shim', '@emnapi/wasi-threads']) {
+  for (const dep of ['@bytecodealliance/jco-transpile', '@bytecodealliance/preview2-shim']) {
     const v = dependencyVersion(dep);
     checks.push({
       status: v ? 'ok' : 'missing',

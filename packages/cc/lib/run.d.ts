@@ -47,7 +47,7 @@ export declare function hostFor(bytes: Uint8Array): 'p1' | 'threads' | 'componen
 export declare function execWasm(spec: ExecSpec): Promise<number>;
 export declare class RunUsageError extends Error {}
 export declare function parseRunArgs(argv: string[], env?: NodeJS.ProcessEnv): ExecSpec;
-/** The node arguments of `wasi-cc run` for `spec`. */
+/** The node arguments of `wasi-cc run` for `spec`, V8 flags its host needs first. */
 export declare function runArgv(spec: RunSpec): string[];
 /** Starts a program in a child `wasi-cc run` with piped stdio (for a server, say). */
 export declare function spawnWasm(spec: RunSpec): import('node:child_process').ChildProcessWithoutNullStreams;

@@ -6,12 +6,13 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { coreFlavor, moduleInterface, wasmKind } from './wasm.js';
+import { THREADS_V8_FLAGS } from './hosts/threads.js';
 
 export const RUN_USAGE = `usage: wasi-cc run [options] PROGRAM.wasm [ARGS...]
 
 Runs a WASI program: a Preview 2 component on preview2-shim, a wasm32-wasip1-threads module on
-@emnapi/wasi-threads, any other Preview 1 module on node:wasi. Exits with the program's status
-(a component can only exit with 0 or 1; a trap exits with 134).
+worker threads (each thread in a worker of its own), any other Preview 1 module on node:wasi.
+Exits with the program's status (a component can only exit with 0 or 1; a trap exits with 134).
 
 Options:
   --dir HOST[::GUEST]   give the program the host directory HOST, seen as GUEST (default HOST)
@@ -108,11 +109,25 @@ export function parseRunArgs(argv, env = process.env) {
 const CLI = fileURLToPath(new URL('../bin/wasi-cc.js', import.meta.url));
 
 /**
- * The node arguments of `wasi-cc run` for `spec`.
+ * The V8 flags the host of the program at `path` needs (see THREADS_V8_FLAGS); none when it cannot
+ * be read (`wasi-cc run` then reports that).
+ * @param {string} path
+ */
+function v8FlagsFor(path) {
+  try {
+    return hostFor(readFileSync(path)) === 'threads' ? [...THREADS_V8_FLAGS] : [];
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The node arguments of `wasi-cc run` for `spec`: the V8 flags its host needs, the CLI, its
+ * options and the program's arguments.
  * @param {import('./run.js').RunSpec} spec
  */
 export function runArgv(spec) {
-  const argv = [CLI, 'run'];
+  const argv = [...v8FlagsFor(resolve(spec.cwd ?? '.', spec.wasm)), CLI, 'run'];
   for (const [guest, host] of Object.entries(spec.preopens ?? {})) argv.push('--dir', `${host}::${guest}`);
   for (const [k, v] of Object.entries(spec.env ?? {})) argv.push('--env', `${k}=${v}`);
   if (spec.maxThreads !== undefined) argv.push('--max-threads', String(spec.maxThreads));

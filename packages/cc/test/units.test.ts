@@ -10,8 +10,8 @@ import { TARGETS, THREADS_LINK_FLAGS, clangArgs, parseDriverArgs, COMPONENT_LD a
 import { parseLinkerArgs } from '../lib/component-ld.js';
 import { expandResponseFiles, quoteForResponseFile, splitResponseFile } from '../lib/args.js';
 import { coreFlavor, moduleInterface, wasmKind } from '../lib/wasm.js';
-import { parseRunArgs } from '../lib/run.js';
-import { CC_DIR, CMAKE_TEMPLATE, makeProject } from './helpers.ts';
+import { parseRunArgs, runArgv } from '../lib/run.js';
+import { CC_DIR, CMAKE_TEMPLATE, WASI_CC, makeProject } from './helpers.ts';
 
 const manifest = (dir: string) => JSON.parse(readFileSync(join(WORKSPACE_ROOT, dir, 'package.json'), 'utf8'));
 
@@ -30,7 +30,7 @@ test('the package: lockstep version, exact adapter dependency, executable bins, 
   assert.equal(cc.type, 'module');
   assert.equal(cc.version, adapter.version);
   assert.equal(cc.dependencies['@wasi/preview1-adapter'], adapter.version);
-  for (const dep of ['@bytecodealliance/preview2-shim', '@emnapi/wasi-threads']) assert.equal(cc.dependencies[dep], root.devDependencies[dep], dep);
+  assert.equal(cc.dependencies['@bytecodealliance/preview2-shim'], root.devDependencies['@bytecodealliance/preview2-shim']);
   assert.equal(cc.dependencies['@bytecodealliance/jco-transpile'], '0.15.0');
   for (const [name, file] of Object.entries<string>(cc.bin)) {
     assert.ok(['wasi-cc', 'wasm-component-ld'].includes(name));
@@ -166,4 +166,16 @@ test('the wasm reader: core module or component, imports with memory limits, exp
   assert.equal(coreFlavor(iface), 'threads');
   assert.equal(wasmKind(Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00])), 'component');
   assert.equal(wasmKind(new TextEncoder().encode('not wasm')), undefined);
+
+  // A child `wasi-cc run` of a threads module starts with V8's dynamic tiering off; others do not.
+  const dir = mkdtempSync(join(tmpdir(), 'run-argv-'));
+  try {
+    writeFileSync(join(dir, 'threads.wasm'), core);
+    writeFileSync(join(dir, 'p1.wasm'), core.subarray(0, 8));
+    assert.deepEqual(runArgv({ wasm: 'threads.wasm', cwd: dir }).slice(0, 3), ['--no-wasm-dynamic-tiering', WASI_CC, 'run']);
+    assert.deepEqual(runArgv({ wasm: join(dir, 'p1.wasm') }).slice(0, 2), [WASI_CC, 'run']);
+    assert.deepEqual(runArgv({ wasm: join(dir, 'missing.wasm') }).slice(0, 2), [WASI_CC, 'run']);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

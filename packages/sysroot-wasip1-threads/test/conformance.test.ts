@@ -1,4 +1,4 @@
-// Our C conformance tests on the wasi-threads host (threads-runner.mjs), against the sysroot
+// Our C conformance tests on @wasi/cc's wasi-threads host, against the sysroot
 // `nx build sysroot-p1-threads` produced: the common suite, then the thread tests.
 import { join } from 'node:path';
 import { detectToolchain } from '@wasi-sysroots/toolchain';

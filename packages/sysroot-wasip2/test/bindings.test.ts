@@ -176,7 +176,7 @@ describe('wasm32-wasip2 component-type section', () => {
     assert.ok(built.ok, built.stderr);
     const bytes = readFileSync(core);
     assert.deepEqual(customSections(bytes).filter((s) => s.name.startsWith('component-type')).map((s) => s.name), [SECTION]);
-    const component = await componentNew(bytes, [['wasi_snapshot_preview1', readFileSync(await adapterPath())]]);
+    const component = await componentNew(bytes, [['wasi_snapshot_preview1', readFileSync(adapterPath())]]);
     const wit = await componentWit(component);
     assert.match(wit, /import wasi:sockets\/tcp-create-socket@0\.2\.\d+;/);
     assert.match(wit, /import wasi:sockets\/tcp@0\.2\.\d+;/);

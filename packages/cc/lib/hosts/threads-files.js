@@ -12,7 +12,7 @@ const FD_FIRST = new Set([
   'fd_advise', 'fd_allocate', 'fd_close', 'fd_datasync', 'fd_fdstat_get', 'fd_fdstat_set_flags',
   'fd_fdstat_set_rights', 'fd_filestat_get', 'fd_filestat_set_size', 'fd_filestat_set_times',
   'fd_pread', 'fd_prestat_dir_name', 'fd_prestat_get', 'fd_pwrite', 'fd_read', 'fd_readdir',
-  'fd_renumber', 'fd_seek', 'fd_sync', 'fd_tell', 'fd_write',
+  'fd_seek', 'fd_sync', 'fd_tell', 'fd_write',
   'sock_accept', 'sock_recv', 'sock_send', 'sock_shutdown',
 ]);
 /** Calls on paths, relative to a directory descriptor (always a preopen or one opened from it). */
@@ -76,6 +76,12 @@ export function sharedDescriptorImports(local, port, memory) {
         const args = unsigned(raw);
         return /** @type {number} */ (args[0]) > 2 ? remote(name, args) : call(...args);
       };
+    } else if (name === 'fd_renumber') {
+      // Either side in the shared table makes it a call on the shared table.
+      imports[name] = (/** @type {unknown[]} */ ...raw) => {
+        const args = unsigned(raw);
+        return /** @type {number} */ (args[0]) > 2 || /** @type {number} */ (args[1]) > 2 ? remote(name, args) : call(...args);
+      };
     } else if (PATH_CALLS.has(name)) {
       imports[name] = (/** @type {unknown[]} */ ...raw) => remote(name, unsigned(raw));
     } else if (name === 'poll_oneoff') {
@@ -91,14 +97,11 @@ export function sharedDescriptorImports(local, port, memory) {
 /**
  * The files worker's side: serves the calls of every port it is given with one node:wasi over
  * the shared memory.
- * @param {any} wasi  a node:wasi instance with the program's preopens
- * @param {WebAssembly.Memory} memory
+ * @param {Record<string, Function>} wasiImport  the functions of a node:wasi with the program's
+ *   preopens, bound to the shared memory
  * @param {import('node:worker_threads').MessagePort} parent  where new ports arrive
  */
-export function serveSharedDescriptors(wasi, memory, parent) {
-  // Binds node:wasi to the memory without an instance to start.
-  wasi.initialize({ exports: { memory } });
-  const wasiImport = /** @type {Record<string, Function>} */ (wasi.wasiImport);
+export function serveSharedDescriptors(wasiImport, parent) {
   parent.on('message', (/** @type {{ port: import('node:worker_threads').MessagePort }} */ { port }) => {
     /** @type {Int32Array | undefined} */
     let reply;

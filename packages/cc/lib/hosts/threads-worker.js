@@ -1,84 +1,83 @@
-// Worker entry of the wasi-threads host (threads.js): role 'main' runs _start; role 'thread' runs
-// wasi_thread_start whenever emnapi's thread manager starts a thread on it; role 'files' holds the
-// descriptor table all threads share (threads-files.js). Exit and traps go to the supervising
-// thread over a BroadcastChannel, which every thread of the process can reach.
+// Worker entry of the wasi-threads host (threads.js). Role 'files' holds the descriptor table all
+// threads share (threads-files.js); role 'main' runs _start; role 'thread' runs wasi_thread_start
+// for each thread the supervising thread hands it, one after the other. Each tells the supervisor
+// how its thread ended: 'done' (returned), 'exit' (exit() or returning from main), 'trap' or
+// 'error'.
 import { parentPort, workerData } from 'node:worker_threads';
-import { ThreadMessageHandler, WASIThreads } from '@emnapi/wasi-threads';
 import { isTrap, silenceWasiWarning } from './quiet.js';
 import { serveSharedDescriptors, sharedDescriptorImports } from './threads-files.js';
 
 silenceWasiWarning();
 const { WASI } = await import('node:wasi');
 const data = workerData;
-const channel = new BroadcastChannel(data.channel);
+const port = /** @type {import('node:worker_threads').MessagePort} */ (parentPort);
 
-/** Blocks this thread for good: the supervisor ends the process. */
-function park() {
-  const cell = new Int32Array(new SharedArrayBuffer(4));
-  for (;;) Atomics.wait(cell, 0, 0);
+// proc_exit unwinds the calling thread with this, for its worker to report.
+class ProcExit {
+  /** @param {number} code */
+  constructor(code) {
+    this.code = code;
+  }
 }
 
-/** @param {number} code */
-function exitProcess(code) {
-  channel.postMessage({ type: 'exit', code });
-  park();
+/** @param {Record<string, unknown>} options */
+function boundWasi(options) {
+  const wasi = new WASI({ version: 'preview1', returnOnExit: false, ...options });
+  // Binds node:wasi to the shared memory (initialize takes no instance that has a _start).
+  wasi.initialize({ exports: { memory: data.memory } });
+  return /** @type {Record<string, Function>} */ (wasi.wasiImport);
 }
 
-/** @param {unknown} err */
-function report(err) {
-  const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
-  channel.postMessage({ type: isTrap(err) ? 'trap' : 'error', message });
-  park();
-}
-
-/** wasi.thread-spawn: asks the supervisor, which answers through `reply`. */
-function threadSpawn(/** @type {number} */ startArg) {
-  const reply = new Int32Array(new SharedArrayBuffer(8));
-  parentPort?.postMessage({ type: 'wasi-cc:thread-spawn', startArg, reply });
-  Atomics.wait(reply, 0, 0);
-  return Atomics.load(reply, 1);
-}
-
-// The preopens live in the files worker; a thread's own node:wasi serves descriptors 0-2 only.
-const wasi = new WASI({ version: 'preview1', args: data.args, env: data.env, preopens: data.role === 'files' ? data.preopens : {}, returnOnExit: true });
-
-/** @param {WebAssembly.Memory} memory */
-function imports(memory) {
-  const wasiImport = sharedDescriptorImports(/** @type {Record<string, Function>} */ (wasi.wasiImport), data.filesPort, memory);
-  // exit() in any thread ends the whole program, not just this thread.
-  wasiImport.proc_exit = (/** @type {number} */ code) => exitProcess(code);
-  return /** @type {WebAssembly.Imports} */ ({
-    [data.memoryImport.module]: { [data.memoryImport.name]: memory },
-    wasi_snapshot_preview1: wasiImport,
-    wasi: { 'thread-spawn': threadSpawn },
-  });
+/**
+ * Runs one thread's entry point and returns how it ended, as a message for the supervisor.
+ * @param {() => void} entry
+ * @param {Record<string, unknown>} returned  the message when it returns
+ */
+function runThread(entry, returned) {
+  try {
+    entry();
+    return returned;
+  } catch (err) {
+    if (err instanceof ProcExit) return { type: 'exit', code: err.code };
+    const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
+    return { type: isTrap(err) ? 'trap' : 'error', message };
+  }
 }
 
 if (data.role === 'files') {
-  serveSharedDescriptors(wasi, data.memory, /** @type {import('node:worker_threads').MessagePort} */ (parentPort));
-} else if (data.role === 'main') {
-  try {
-    const memory = /** @type {WebAssembly.Memory} */ (data.memory);
-    let instance = await WebAssembly.instantiate(/** @type {WebAssembly.Module} */ (data.module), imports(memory));
-    if (!(instance.exports.memory instanceof WebAssembly.Memory)) {
-      // node:wasi takes the memory from the exports: show it the imported one.
-      const exportsWithMemory = { ...instance.exports, memory };
-      instance = new Proxy(instance, { get: (t, p) => (p === 'exports' ? exportsWithMemory : Reflect.get(t, p)) });
-    }
-    exitProcess(wasi.start(instance));
-  } catch (err) {
-    report(err);
-  }
+  serveSharedDescriptors(boundWasi({ preopens: data.preopens }), port);
 } else {
-  const threads = new WASIThreads({ wasi, childThread: true, postMessage: (/** @type {any} */ m) => parentPort?.postMessage(m) });
-  const handler = new ThreadMessageHandler({
-    async onLoad({ wasmModule, wasmMemory }) {
-      const instance = await WebAssembly.instantiate(wasmModule, imports(wasmMemory));
-      // Binds this thread's node:wasi to the shared memory without running _start.
-      return { module: wasmModule, instance: threads.initialize(instance, wasmModule, wasmMemory) };
-    },
-    onError: (err) => report(err),
-    postMessage: (/** @type {any} */ m) => parentPort?.postMessage(m),
+  // The preopens live in the files worker; this thread's own node:wasi serves descriptors 0-2.
+  const wasiImport = sharedDescriptorImports(boundWasi({ args: data.args, env: data.env }), data.filesPort, data.memory);
+  // exit() in any thread ends the whole program, not just this thread.
+  wasiImport.proc_exit = (/** @type {number} */ code) => {
+    throw new ProcExit(code);
+  };
+  const spawnReply = /** @type {Int32Array} */ (data.spawnReply);
+  const threadSpawn = (/** @type {number} */ startArg) => {
+    Atomics.store(spawnReply, 0, 0);
+    port.postMessage({ type: 'spawn', startArg });
+    Atomics.wait(spawnReply, 0, 0);
+    return Atomics.load(spawnReply, 1);
+  };
+  const instance = new WebAssembly.Instance(data.module, {
+    [data.memoryImport.module]: { [data.memoryImport.name]: data.memory },
+    wasi_snapshot_preview1: wasiImport,
+    wasi: { 'thread-spawn': threadSpawn },
   });
-  parentPort?.on('message', (message) => handler.handle({ data: message }));
+  const entries = /** @type {Record<string, Function>} */ (/** @type {unknown} */ (instance.exports));
+  if (data.role === 'main') {
+    const start = entries._start;
+    // Returning from _start is exit(0).
+    port.postMessage(
+      typeof start === 'function'
+        ? runThread(() => start(), { type: 'exit', code: 0 })
+        : { type: 'error', message: 'it has no _start export: it is a library (reactor), not a program' },
+    );
+  } else {
+    const threadStart = /** @type {Function} */ (entries.wasi_thread_start);
+    port.on('message', (/** @type {{ tid: number, startArg: number }} */ { tid, startArg }) => {
+      port.postMessage(runThread(() => threadStart(tid, startArg), { type: 'done' }));
+    });
+  }
 }

@@ -1,34 +1,41 @@
-// wasm32-wasip1-threads modules on Node worker threads, with @emnapi/wasi-threads managing the
-// workers (creating them, loading the module and the shared memory into each, starting threads,
-// returning finished workers to a pool).
+// wasm32-wasip1-threads modules (wasi-threads over Preview 1) on Node worker threads.
 //
-// Every WebAssembly thread, the main one included, runs in a worker with its own instance of the
-// module over one shared memory and its own node:wasi. This thread runs none of them: it answers
-// wasi.thread-spawn, so a thread can always be spawned whichever threads are blocked (the main one
-// sitting in pthread_join included), and finished workers go back to the pool at once. exit() in
-// any thread and a trap in any thread reach this thread over a BroadcastChannel and end the whole
-// program at once with the right status. Threads share one descriptor table (threads-files.js).
+// Every thread of the program, the main one included, runs in a worker of its own
+// (threads-worker.js) with its own instance of the module over one shared memory. This thread runs
+// no WebAssembly: it only manages the workers, so it is always free to answer wasi.thread-spawn,
+// however the program's threads are blocked (the main one sitting in pthread_join included). A
+// worker whose thread has returned waits for the next one: creating and joining 64 threads 20
+// times over reuses a handful of workers (about 1 s and 0.6 GB at most).
 //
-// thread-spawn is answered through a small SharedArrayBuffer of the caller's, not through memory
-// of the program: emnapi's own import would call the program's exported malloc and free from
-// inside pthread_create, and in a command module every export call also runs the program's
-// destructors (stdio shutdown included), which deadlocks once stdio locking is on.
-import { randomUUID } from 'node:crypto';
+// exit() in any thread ends the whole program with its status; a trap in any thread ends it with
+// TRAP_STATUS. Threads share one descriptor table (threads-files.js), as POSIX threads do.
+import { setFlagsFromString } from 'node:v8';
 import { MessageChannel, Worker } from 'node:worker_threads';
-import { WASIThreads } from '@emnapi/wasi-threads';
 import { moduleInterface } from '../wasm.js';
 import { TRAP_STATUS } from './quiet.js';
 
 const WORKER = new URL('./threads-worker.js', import.meta.url);
 const EAGAIN = 6;
+// wasi-threads ids are 1 to 0x1FFFFFFF.
+const MAX_TID = 0x1fffffff;
+
+/**
+ * V8 flags a threads program needs. V8's dynamic tiering (Node 20) keeps per-function counters
+ * that every thread running the module updates: threads running the same hot code then slow each
+ * other down instead of running in parallel (2 threads took longer than 1). Without it, V8
+ * compiles every function up front and threads scale with the cores. V8 flags are per process and
+ * must be set before the module is compiled: runWasm passes them on the child's command line, and
+ * runThreads sets them itself when they are not there.
+ */
+export const THREADS_V8_FLAGS = Object.freeze(['--no-wasm-dynamic-tiering']);
 
 /**
  * @param {import('../run.js').HostSpec} spec
- * @returns {Promise<number>} the program's exit status
+ * @returns {Promise<number>} the program's exit status (other threads may still be running: the
+ *   caller should exit the process with it)
  */
 export async function runThreads(spec) {
-  const iface = moduleInterface(spec.bytes);
-  const memoryImport = iface.imports.find((i) => i.kind === 'memory');
+  const memoryImport = moduleInterface(spec.bytes).imports.find((i) => i.kind === 'memory');
   if (!memoryImport?.memory?.shared) {
     process.stderr.write(
       `wasi-cc: error: ${spec.args[0]} uses wasi-threads but does not import a shared memory; ` +
@@ -36,82 +43,23 @@ export async function runThreads(spec) {
     );
     return 1;
   }
-  const limits = memoryImport.memory;
+  for (const flag of THREADS_V8_FLAGS) if (!process.execArgv.includes(flag)) setFlagsFromString(flag);
   const module = await WebAssembly.compile(spec.bytes);
   // All of the memory up front: growing a shared memory while threads run is a hazard on V8
   // (Node 20): memory.fill and memory.copy in other threads check bounds against a size they
   // update only some time after the grow, and trap on memory that is already theirs. The
   // sysroot's sbrk uses memory the module has before it grows any.
-  const pages = limits.max ?? limits.min;
+  const pages = memoryImport.memory.max ?? memoryImport.memory.min;
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
-  const channelName = `wasi-cc-threads-${process.pid}-${randomUUID()}`;
-  const channel = new BroadcastChannel(channelName);
-  const shared = {
-    memoryImport: { module: memoryImport.module, name: memoryImport.name },
-    args: spec.args,
-    env: spec.env,
-    channel: channelName,
-  };
-  // The descriptor table every thread shares.
-  const files = new Worker(WORKER, { workerData: { ...shared, role: 'files', memory, preopens: spec.preopens } });
-  files.unref();
-  /**
-   * A worker for one of the program's threads, connected to the files worker.
-   * @param {Record<string, unknown>} data
-   */
-  const threadWorker = (data) => {
-    const { port1, port2 } = new MessageChannel();
-    files.postMessage({ port: port1 }, [port1]);
-    return new Worker(WORKER, { workerData: { ...shared, ...data, filesPort: port2 }, transferList: [port2] });
-  };
+  const common = { memory, memoryImport: { module: memoryImport.module, name: memoryImport.name } };
 
+  /** @type {Worker[]} */
+  const workers = [];
+  /** @type {Worker[]} */
+  const idle = [];
   const maxThreads = spec.maxThreads ?? Infinity;
   let running = 0;
-  /** Counts a thread out when its worker reports it finished. */
-  const onThreadMessage = (/** @type {any} */ m) => {
-    if (m?.__emnapi__?.type === 'cleanup-thread') running--;
-  };
-
-  /** Answers a worker's thread-spawn: a new thread id, or -EAGAIN. */
-  const onMessage = (/** @type {any} */ m) => {
-    if (m?.type !== 'wasi-cc:thread-spawn') return;
-    const reply = /** @type {Int32Array} */ (m.reply);
-    Atomics.store(reply, 1, spawn(m.startArg));
-    Atomics.store(reply, 0, 1);
-    Atomics.notify(reply, 0);
-  };
-
-  // The manager runs no WebAssembly itself; its WASI only has to look like one.
-  const managerWasi = { wasiImport: {}, start: () => 0, initialize: () => {} };
-  const threads = new WASIThreads({
-    wasi: managerWasi,
-    reuseWorker: true,
-    onCreateWorker: () => {
-      const worker = threadWorker({ role: 'thread' });
-      worker.on('message', onMessage);
-      worker.on('message', onThreadMessage);
-      return worker;
-    },
-  });
-  threads.setup(/** @type {WebAssembly.Instance} */ (/** @type {unknown} */ ({ exports: {} })), module, memory);
-  const manager = /** @type {import('@emnapi/wasi-threads').ThreadManager} */ (threads.PThread);
-
-  /** @param {number} startArg */
-  function spawn(startArg) {
-    if (running >= maxThreads) return -EAGAIN;
-    try {
-      const worker = manager.getNewWorker();
-      if (!worker) return -EAGAIN;
-      const tid = manager.markId(worker);
-      running++;
-      worker.unref();
-      worker.postMessage({ __emnapi__: { type: 'start', payload: { tid, arg: startArg } } });
-      return tid;
-    } catch (err) {
-      process.stderr.write(`wasi-cc: could not start a thread: ${/** @type {Error} */ (err).message}\n`);
-      return -EAGAIN;
-    }
-  }
+  let nextTid = 1;
 
   return new Promise((resolve) => {
     let done = false;
@@ -119,30 +67,74 @@ export async function runThreads(spec) {
     const finish = (code) => {
       if (done) return;
       done = true;
-      channel.close();
+      // The program is over: stop whatever threads are left (their output is already written).
+      for (const w of workers) void w.terminate();
       resolve(code);
     };
-    channel.onmessage = (/** @type {MessageEvent} */ e) => {
-      const m = e.data;
-      if (m.type === 'exit') finish(m.code);
-      else if (m.type === 'trap' || m.type === 'error') {
-        process.stderr.write(`wasi-cc: error: ${spec.args[0]} ${m.type === 'trap' ? 'trapped' : 'failed'}: ${m.message}\n`);
-        finish(m.type === 'trap' ? TRAP_STATUS : 1);
-      }
+    /** @param {string} what @param {string} message @param {number} code */
+    const fail = (what, message, code) => {
+      process.stderr.write(`wasi-cc: error: ${spec.args[0]} ${what}: ${message}\n`);
+      finish(code);
     };
-    files.on('error', (err) => {
-      process.stderr.write(`wasi-cc: error: ${spec.args[0]} failed: ${err.stack ?? err}\n`);
-      finish(1);
-    });
-    const main = threadWorker({ role: 'main', module, memory });
-    main.on('message', onMessage);
-    main.on('error', (err) => {
-      process.stderr.write(`wasi-cc: error: ${spec.args[0]} failed: ${err.stack ?? err}\n`);
-      finish(1);
-    });
-    main.on('exit', (code) => {
-      // Its last message may still be on its way: give it a moment.
-      setTimeout(() => finish(code === 0 ? 0 : 1), 100);
-    });
+    /** @param {Error} err */
+    const onError = (err) => fail('failed', String(err?.stack ?? err), 1);
+
+    /** @param {Record<string, unknown>} data */
+    const startWorker = (data) => {
+      const worker = new Worker(WORKER, data);
+      workers.push(worker);
+      worker.on('error', onError);
+      return worker;
+    };
+    // The descriptor table every thread shares.
+    const files = startWorker({ workerData: { ...common, role: 'files', preopens: spec.preopens } });
+
+    /** A worker for one of the program's threads, with a port to the files worker. */
+    const threadWorker = (/** @type {'main' | 'thread'} */ role) => {
+      const { port1, port2 } = new MessageChannel();
+      files.postMessage({ port: port1 }, [port1]);
+      // The thread sleeps on spawnReply[0] until it holds 1; spawnReply[1] is the answer.
+      const spawnReply = new Int32Array(new SharedArrayBuffer(8));
+      const worker = startWorker({
+        workerData: { ...common, role, module, args: spec.args, env: spec.env, filesPort: port2, spawnReply },
+        transferList: [port2],
+      });
+      worker.on('message', (/** @type {any} */ m) => {
+        switch (m.type) {
+          case 'spawn':
+            Atomics.store(spawnReply, 1, spawn(m.startArg));
+            Atomics.store(spawnReply, 0, 1);
+            Atomics.notify(spawnReply, 0);
+            break;
+          case 'done':
+            running--;
+            idle.push(worker);
+            break;
+          case 'exit':
+            finish(m.code);
+            break;
+          case 'trap':
+            fail('trapped', m.message, TRAP_STATUS);
+            break;
+          case 'error':
+            fail('failed', m.message, 1);
+        }
+      });
+      return worker;
+    };
+
+    /** Answers a thread-spawn: a new thread id, or -EAGAIN. */
+    const spawn = (/** @type {number} */ startArg) => {
+      if (done || running >= maxThreads) return -EAGAIN;
+      running++;
+      const tid = nextTid;
+      nextTid = nextTid === MAX_TID ? 1 : nextTid + 1;
+      (idle.pop() ?? threadWorker('thread')).postMessage({ tid, startArg });
+      return tid;
+    };
+
+    const main = threadWorker('main');
+    // Main always reports how it ended; this is for a worker that died without a word.
+    main.on('exit', () => setTimeout(() => finish(1), 100).unref());
   });
 }
