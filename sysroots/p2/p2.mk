@@ -46,13 +46,6 @@ $(P2_GEN)/component-type.inc: $(P2_WIT) $(P2_DIR)/tools/component-type.mjs
 	$(Q)node '$(P2_DIR)/tools/component-type.mjs' '$(P2_DIR)/wit' imports '$@'
 $(OBJDIR)/ours/p2/src/component-type.o: $(P2_GEN)/component-type.inc
 
-# Commands start with the base's crt1.c, which runs the constructors and
-# destructors itself. With the base's new-style crt1-command.c, wasm-ld wraps
-# every export of a command in constructor and destructor calls; the adapter
-# calling the exported cabi_realloc would then run stdio's exit flush (and the
-# constructors again) in the middle of the program. The base crt1-command.o is
-# still compiled (order-only) so that the build's object count stays right.
-P2_CRT := $(OBJDIR)/base/libc-bottom-half/crt
-$(SYSROOT_LIB)/crt1-command.o: $(P2_CRT)/crt1.o $(P2_DIR)/p2.mk | $(P2_CRT)/crt1-command.o
-	@mkdir -p '$(@D)'
-	$(Q)cp $< $@
+# Commands run their constructors and destructors around main themselves (see
+# common/crt1-command.c): otherwise wasm-ld wraps the exported cabi_realloc too.
+TRIPLE_CRT_SOURCES := $(SYSROOTS_DIR)/common/crt1-command.c

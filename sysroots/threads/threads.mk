@@ -10,7 +10,7 @@
 #   futex.c         the futex on memory.atomic.wait32/notify, timed waits
 #   thread.c        thread descriptors, pthread_create/join/detach, thread start and end
 #   thread_start.s  wasi_thread_start, the entry point the host calls
-#   crt1-command.c  _start, running constructors and destructors around main (not around
+#   ../common/crt1-command.c  _start, running constructors and destructors around main (not around
 #                   every export, as wasm-ld does for the base's)
 #   pthread_exit.c + pthread_exit_unwind.s   pthread_exit by a WebAssembly exception
 #   c11.c, attr.c, cond_clock.c              what musl's files can't do on wasm32/WASI
@@ -81,7 +81,7 @@ TRIPLE_SOURCES := $(addprefix $(THREADS_DIR)/, \
   c11.c attr.c cond_clock.c cond_timedwait.c key_create.c \
   sbrk.c getcwd.c chdir.c preopens.c getentropy.c random.c sysconf.c nanosleep.c)
 
-TRIPLE_CRT_SOURCES := $(THREADS_DIR)/crt1-command.c
+TRIPLE_CRT_SOURCES := $(SYSROOTS_DIR)/common/crt1-command.c
 
 # musl's internal headers; the wrappers include base files by their path in the tree.
 OUR_CFLAGS = $(TOP_CFLAGS) -I$(THREADS_MUSL_SRC) -I$(SRC)
