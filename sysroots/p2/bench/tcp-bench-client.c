@@ -19,34 +19,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "tcp-bench-io.h"
+
 static double now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
-}
-
-static int read_exactly(int fd, void *buf, size_t len) {
-  char *p = buf;
-  while (len) {
-    ssize_t n = recv(fd, p, len, 0);
-    if (n <= 0)
-      return -1;
-    p += n;
-    len -= (size_t)n;
-  }
-  return 0;
-}
-
-static int write_all(int fd, const void *buf, size_t len) {
-  const char *p = buf;
-  while (len) {
-    ssize_t n = send(fd, p, len, 0);
-    if (n <= 0)
-      return -1;
-    p += n;
-    len -= (size_t)n;
-  }
-  return 0;
 }
 
 static int open_connection(int family, int port, char mode, uint64_t arg) {

@@ -21,29 +21,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-static int read_exactly(int fd, void *buf, size_t len) {
-  char *p = buf;
-  while (len) {
-    ssize_t n = recv(fd, p, len, 0);
-    if (n <= 0)
-      return -1;
-    p += n;
-    len -= (size_t)n;
-  }
-  return 0;
-}
-
-static int write_all(int fd, const void *buf, size_t len) {
-  const char *p = buf;
-  while (len) {
-    ssize_t n = send(fd, p, len, 0);
-    if (n <= 0)
-      return -1;
-    p += n;
-    len -= (size_t)n;
-  }
-  return 0;
-}
+#include "tcp-bench-io.h"
 
 int main(int argc, char **argv) {
   int family = argc > 1 && argv[1][0] == '6' ? AF_INET6 : AF_INET;

@@ -5,15 +5,7 @@
 #include <sys/time.h>
 #include <time.h>
 
-static int failures;
-
-#define CHECK(cond)                                                  \
-  do {                                                               \
-    if (!(cond)) {                                                   \
-      printf("FAIL line %d: %s\n", __LINE__, #cond);                 \
-      failures++;                                                    \
-    }                                                                \
-  } while (0)
+#include "check.h"
 
 static int64_t ns(struct timespec t) { return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec; }
 

@@ -11,15 +11,7 @@
 #include <wchar.h>
 #include <wctype.h>
 
-static int failures;
-
-#define CHECK(cond)                                                  \
-  do {                                                               \
-    if (!(cond)) {                                                   \
-      printf("FAIL line %d: %s\n", __LINE__, #cond);                 \
-      failures++;                                                    \
-    }                                                                \
-  } while (0)
+#include "check.h"
 
 static const struct { const char *name; int (*fn)(int); int want; } classes[] = {
   {"isalpha", isalpha, 52}, {"isdigit", isdigit, 10}, {"isxdigit", isxdigit, 22},

@@ -11,15 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-static int failures;
-
-#define CHECK(cond)                                                  \
-  do {                                                               \
-    if (!(cond)) {                                                   \
-      printf("FAIL line %d: %s (errno %d)\n", __LINE__, #cond, errno); \
-      failures++;                                                    \
-    }                                                                \
-  } while (0)
+#define CHECK_SHOWS_ERRNO
+#include "check.h"
 
 static int cmp(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);

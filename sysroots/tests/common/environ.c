@@ -12,15 +12,7 @@
 
 extern char **environ;
 
-static int failures;
-
-#define CHECK(cond)                                                  \
-  do {                                                               \
-    if (!(cond)) {                                                   \
-      printf("FAIL line %d: %s\n", __LINE__, #cond);                 \
-      failures++;                                                    \
-    }                                                                \
-  } while (0)
+#include "check.h"
 
 static int cmp(const void *a, const void *b) {
   return strcmp(*(const char *const *)a, *(const char *const *)b);

@@ -11,15 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-static int failures;
-
-#define CHECK(cond)                                                  \
-  do {                                                               \
-    if (!(cond)) {                                                   \
-      printf("FAIL line %d: %s\n", __LINE__, #cond);                 \
-      failures++;                                                    \
-    }                                                                \
-  } while (0)
+#include "check.h"
 
 static uint32_t rng_state = 12345;
 static uint32_t rnd(void) {

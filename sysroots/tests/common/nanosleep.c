@@ -12,15 +12,7 @@
 #include <time.h>
 #include <unistd.h>
 
-static int failures;
-
-#define CHECK(cond)                                                  \
-  do {                                                               \
-    if (!(cond)) {                                                   \
-      printf("FAIL line %d: %s\n", __LINE__, #cond);                 \
-      failures++;                                                    \
-    }                                                                \
-  } while (0)
+#include "check.h"
 
 static int64_t now_ns(void) {
   struct timespec t;

@@ -5,15 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-static int failures;
-
-#define CHECK(cond)                                                  \
-  do {                                                               \
-    if (!(cond)) {                                                   \
-      printf("FAIL line %d: %s\n", __LINE__, #cond);                 \
-      failures++;                                                    \
-    }                                                                \
-  } while (0)
+#include "check.h"
 
 // Formats into the first `size` bytes of a 32-byte area filled with '#', prints what
 // snprintf returned and stored, and checks that the bytes after `size` are untouched.

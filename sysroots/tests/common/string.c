@@ -6,15 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
-static int failures;
-
-#define CHECK(cond)                                                  \
-  do {                                                               \
-    if (!(cond)) {                                                   \
-      printf("FAIL line %d: %s\n", __LINE__, #cond);                 \
-      failures++;                                                    \
-    }                                                                \
-  } while (0)
+#include "check.h"
 
 static const char *volatile laundry;
 static const char *S(const char *lit) {

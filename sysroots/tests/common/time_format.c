@@ -6,15 +6,7 @@
 #include <string.h>
 #include <time.h>
 
-static int failures;
-
-#define CHECK(cond)                                                  \
-  do {                                                               \
-    if (!(cond)) {                                                   \
-      printf("FAIL line %d: %s\n", __LINE__, #cond);                 \
-      failures++;                                                    \
-    }                                                                \
-  } while (0)
+#include "check.h"
 
 static void show(long long t, const char *want) {
   time_t tt = (time_t)t;
