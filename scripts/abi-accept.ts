@@ -2,7 +2,7 @@
 // the committed snapshot in sysroots/abi/<triple>/.
 import { join } from 'node:path';
 import { buildRoot, getTriple } from '@wasi-sysroots/recipe';
-import { acceptAbi, snapshotDir } from '@wasi-sysroots/verify';
+import { acceptAbi, snapshotDir } from '@wasi-sysroots/verify/abi';
 
 const arg = process.argv[2];
 if (!arg) {

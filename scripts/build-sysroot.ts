@@ -7,7 +7,7 @@ import { WORKSPACE_ROOT, getTriple, UnknownTripleError } from '@wasi-sysroots/re
 import { fetchSource } from '@wasi-sysroots/source';
 import { detectToolchain, ToolchainError } from '@wasi-sysroots/toolchain';
 import { buildSysroot, installSysroot, BuildError } from '@wasi-sysroots/build';
-import { checkAbi, AbiMismatchError } from '@wasi-sysroots/verify';
+import { checkAbi, AbiMismatchError } from '@wasi-sysroots/verify/abi';
 import { writeSysrootPackageFiles } from '@wasi-sysroots/pack';
 
 const ci = Boolean(process.env.CI) || !process.stderr.isTTY;

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ADAPTER, PUBLISH_ORDER, TRIPLES, WORKSPACE_ROOT } from '@wasi-sysroots/recipe';
 import { packPackage, packageJson, type PackedTarball } from '@wasi-sysroots/pack';
-import { checkAbi } from '@wasi-sysroots/verify';
+import { checkAbi } from '@wasi-sysroots/verify/abi';
 
 interface Options {
   registry?: string;
