@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { $ } from 'zx';
 import { detectToolchain, DEBIAN_PACKAGES, PREFERRED_LLVM_MAJOR, ToolchainError } from '@wasi-sysroots/toolchain';
 import { fetchSource } from '@wasi-sysroots/source';
+import { loadLlvmManifest, loadManifest } from '@wasi-sysroots/recipe';
 
 $.verbose = false;
 
@@ -63,13 +64,21 @@ async function main(): Promise<void> {
     process.exit(1);
   }
   await ensureToolchain();
-  const source = await fetchSource({
-    onProgress: (e) => {
-      if (e.phase === 'download') process.stderr.write(`\rsetup: ${e.provider}: ${e.bytes}${e.total ? `/${e.total}` : ''} bytes`);
-    },
-  });
-  process.stderr.write('\n');
-  console.log(`setup: libc source ready at ${source.dir} (${source.provider})`);
+  for (const [what, manifest] of [
+    ['libc', loadManifest()],
+    ['LLVM runtimes', loadLlvmManifest()],
+  ] as const) {
+    const source = await fetchSource({
+      manifest,
+      onProgress: (e) => {
+        if (e.phase === 'download') process.stderr.write(`\rsetup: ${e.provider}: ${e.bytes}${e.total ? `/${e.total}` : ''} bytes`);
+        else if (e.phase === 'message') console.log(`setup: ${e.provider}: ${e.message}`);
+        else if (e.phase === 'extract' && e.bytes !== undefined && e.total) console.log(`setup: ${e.provider}: extracting ${manifest.name}: ${Math.round((100 * e.bytes) / e.total)}%`);
+      },
+    });
+    process.stderr.write('\n');
+    console.log(`setup: ${what} source ready at ${source.dir} (${source.provider})`);
+  }
 }
 
 main().catch((err: unknown) => {

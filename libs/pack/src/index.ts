@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { WORKSPACE_ROOT, baseLibcVersion, loadManifest, type SourceManifest, type TripleRecipe } from '@wasi-sysroots/recipe';
+import { WORKSPACE_ROOT, baseLibcVersion, loadManifest, type LibcSourceManifest, type TripleRecipe } from '@wasi-sysroots/recipe';
 
 export interface PackageApiData {
   triple: string;
@@ -15,7 +15,7 @@ export interface PackageApiData {
   threads: boolean;
 }
 
-export function apiData(recipe: TripleRecipe, manifest: SourceManifest = loadManifest()): PackageApiData {
+export function apiData(recipe: TripleRecipe, manifest: LibcSourceManifest = loadManifest()): PackageApiData {
   return {
     triple: recipe.triple,
     clangFlags: [`--target=${recipe.triple}`, ...recipe.userCflags],

@@ -78,20 +78,108 @@ export interface GitObjectPin {
   id: string;
 }
 
+/**
+ * A pinned Debian source package: the orig tarball (by sha256) and, optionally, the git object ids
+ * of the parts of its tree that we keep. With `objects`, only those paths are extracted and every
+ * one must hash to its id (whatever the provider); without it, the whole tree is kept and the
+ * tarball itself must match `debian.origSha256`.
+ */
 export interface SourceManifest {
+  /** Short name, used in messages (e.g. "wasi-libc", "llvm-runtimes"). */
   name: string;
+  /**
+   * Prefix of the environment variables that choose where the source comes from:
+   * `<prefix>_PROVIDERS`, `<prefix>_SOURCE` (local) and `<prefix>_SOURCE_URL`. Default WASI_LIBC.
+   */
+  envPrefix?: string;
+  upstream?: { repository?: string; commit?: string; tag?: string; date?: string; archiveUrl?: string };
+  debian: {
+    package: string;
+    version: string;
+    origTarball: string;
+    origSha256: string;
+    /** The tarball's size in bytes (progress and truncation messages). */
+    origBytes?: number;
+    /**
+     * The Debian suite that serves this version, when it is not one the machine's apt sources
+     * name (e.g. "trixie"). The deb-src entry then uses the machine's own URIs with this suite.
+     */
+    suite?: string;
+  };
+  /** Paths of the source tree (top-level or nested) and the git object id each must hash to. */
+  objects?: Record<string, GitObjectPin>;
+  /**
+   * "objects": extract only the paths of `objects` (the rest of the tarball is skipped unread,
+   * e.g. the 1.5 GB of llvm-project that the runtimes do not need). Default "all".
+   */
+  extract?: 'all' | 'objects';
+  /**
+   * Every blob of the pinned trees (`git ls-tree -r` format), so that a failure names the exact
+   * file: a path relative to the manifest's directory in the file, absolute once loaded.
+   */
+  listing?: string;
+}
+
+/** The libc base's manifest: its upstream commit and tree ids are always pinned. */
+export interface LibcSourceManifest extends SourceManifest {
   upstream: { repository: string; commit: string; date: string; archiveUrl: string };
-  debian: { package: string; version: string; origTarball: string; origSha256: string };
-  /** Top-level paths of the source tree and the git object id each must hash to. */
   objects: Record<string, GitObjectPin>;
 }
 
-export function loadManifest(path: string = MANIFEST_PATH): SourceManifest {
-  return JSON.parse(readFileSync(path, 'utf8')) as SourceManifest;
+export function loadManifest(path: string = MANIFEST_PATH): LibcSourceManifest {
+  return JSON.parse(readFileSync(path, 'utf8')) as LibcSourceManifest;
+}
+
+export class ManifestError extends Error {
+  constructor(path: string, problem: string) {
+    super(`${path}: ${problem}. Fix the source manifest (see libs/source/README.md for its fields).`);
+    this.name = 'ManifestError';
+  }
+}
+
+/** Loads and checks any source manifest (the libc one, the LLVM runtimes one, a port's). */
+export function loadSourceManifest(path: string): SourceManifest {
+  let data: unknown;
+  try {
+    data = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new ManifestError(path, `cannot be read as JSON (${(e as Error).message})`);
+  }
+  const m = data as Partial<SourceManifest>;
+  if (!m || typeof m !== 'object' || typeof m.name !== 'string' || m.name === '') throw new ManifestError(path, 'has no "name"');
+  const d = m.debian;
+  if (!d || typeof d !== 'object') throw new ManifestError(path, 'has no "debian" object');
+  for (const f of ['package', 'version', 'origTarball', 'origSha256'] as const) {
+    if (typeof d[f] !== 'string' || d[f] === '') throw new ManifestError(path, `has no "debian.${f}"`);
+  }
+  if (!/^[0-9a-f]{64}$/.test(d.origSha256)) throw new ManifestError(path, '"debian.origSha256" is not 64 lowercase hex digits');
+  if (m.envPrefix !== undefined && !/^[A-Z][A-Z0-9_]*$/.test(m.envPrefix)) throw new ManifestError(path, '"envPrefix" must look like WASI_LLVM');
+  for (const [p, pin] of Object.entries(m.objects ?? {})) {
+    if (p === '' || p.startsWith('/') || p.split('/').some((x) => x === '' || x === '.' || x === '..')) {
+      throw new ManifestError(path, `object path ${JSON.stringify(p)} is not a plain relative path`);
+    }
+    if ((pin.type !== 'tree' && pin.type !== 'blob') || !/^[0-9a-f]{40}$/.test(pin.id)) {
+      throw new ManifestError(path, `object ${JSON.stringify(p)} needs {"type": "tree"|"blob", "id": <40 hex digits>}`);
+    }
+  }
+  if (m.extract !== undefined && m.extract !== 'all' && m.extract !== 'objects') throw new ManifestError(path, '"extract" must be "all" or "objects"');
+  if (m.extract === 'objects' && !m.objects) throw new ManifestError(path, '"extract": "objects" needs "objects"');
+  if (m.listing !== undefined) {
+    if (typeof m.listing !== 'string') throw new ManifestError(path, '"listing" must be a path');
+    m.listing = resolve(dirname(path), m.listing);
+  }
+  return m as SourceManifest;
+}
+
+/** The LLVM runtimes (libc++, libc++abi, libunwind) source: Debian's llvm-toolchain-22 orig tarball. */
+export const LLVM_MANIFEST_PATH = join(SYSROOTS_DIR, 'llvm-source-manifest.json');
+
+export function loadLlvmManifest(path: string = LLVM_MANIFEST_PATH): SourceManifest {
+  return loadSourceManifest(path);
 }
 
 /** The libc base version string shipped in packages and printed by tools. */
-export function baseLibcVersion(manifest: SourceManifest = loadManifest()): string {
+export function baseLibcVersion(manifest: LibcSourceManifest = loadManifest()): string {
   return `${manifest.name} ${manifest.upstream.commit.slice(0, 7)} (${manifest.upstream.date})`;
 }
 

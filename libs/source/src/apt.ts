@@ -52,7 +52,7 @@ function parseDeb822(text: string): Array<Array<[string, string]>> {
  * `Types: deb-src`; every `deb` / `deb-src` line of sources.list and sources.list.d/*.list
  * becomes a `deb-src` line. Files with other suffixes (e.g. disabled ones) are ignored.
  */
-export function deriveDebSrc(paths: AptConfigPaths = {}): DerivedSources {
+export function deriveDebSrc(paths: AptConfigPaths = {}, suite?: string): DerivedSources {
   const sourcesList = paths.sourcesList ?? '/etc/apt/sources.list';
   const partsDir = paths.sourceParts ?? '/etc/apt/sources.list.d';
   const stanzas: string[] = [];
@@ -68,7 +68,14 @@ export function deriveDebSrc(paths: AptConfigPaths = {}): DerivedSources {
       const types = (get('Types') ?? '').split(/\s+/);
       if (!types.includes('deb') && !types.includes('deb-src')) continue;
       if (/^(no|false|0)$/i.test((get('Enabled') ?? 'yes').trim())) continue;
-      const out = stanza.map(([k, v]) => (k.toLowerCase() === 'types' ? `Types: deb-src` : `${k}: ${v}`));
+      if (suite !== undefined) {
+        // Only the machine's release entries (a bare codename, not -updates/-security) serve another release.
+        const suites = (get('Suites') ?? '').split(/\s+/);
+        if (!suites.some((x) => x !== '' && !x.includes('-') && !x.includes('/'))) continue;
+      }
+      const out = stanza.map(([k, v]) =>
+        k.toLowerCase() === 'types' ? `Types: deb-src` : suite !== undefined && k.toLowerCase() === 'suites' ? `${k}: ${suite}` : `${k}: ${v}`,
+      );
       const text = out.join('\n');
       if (!stanzas.includes(text)) stanzas.push(text);
     }
@@ -78,7 +85,19 @@ export function deriveDebSrc(paths: AptConfigPaths = {}): DerivedSources {
       const line = raw.trim();
       const m = /^deb(?:-src)?\s+(.*)$/.exec(line);
       if (!m) continue;
-      const out = `deb-src ${m[1]}`;
+      let rest = m[1]!;
+      if (suite !== undefined) {
+        // deb [options] URI SUITE COMPONENT...: keep release entries only, with the wanted suite.
+        const words = rest.split(/\s+/);
+        let i = 0;
+        if (words[0]?.startsWith('[')) while (i < words.length && !words[i]!.endsWith(']')) i++;
+        const at = words[0]?.startsWith('[') ? i + 2 : 1;
+        const s = words[at];
+        if (s === undefined || s.includes('-') || s.includes('/')) continue;
+        words[at] = suite;
+        rest = words.join(' ');
+      }
+      const out = `deb-src ${rest}`;
       if (!lines.includes(out)) lines.push(out);
     }
   }
@@ -126,17 +145,26 @@ async function sha256File(file: string): Promise<string> {
 export interface AptFetchOptions {
   /** Scratch directory (inside the cache's temp dir). */
   workDir: string;
+  /** Appended to failures: how to pick another provider. */
+  hint?: string;
   aptConfig?: AptConfigPaths;
   onMessage?: (message: string) => void;
+}
+
+export async function sha256Of(file: string): Promise<string> {
+  return sha256File(file);
 }
 
 /** Downloads the orig tarball of manifest.debian with apt-get; returns its path after checking its sha256. */
 export async function aptDownloadOrig(manifest: SourceManifest, opts: AptFetchOptions): Promise<string> {
   const { workDir } = opts;
-  const derived = deriveDebSrc(opts.aptConfig);
+  const suite = manifest.debian.suite;
+  const hint = opts.hint !== undefined ? { hint: opts.hint } : {};
+  const derived = deriveDebSrc(opts.aptConfig, suite);
   if (!derived.deb822 && !derived.list) {
     throw new AptError(
-      `the apt provider found no deb entries in /etc/apt/sources.list or /etc/apt/sources.list.d/*.sources to derive deb-src entries from.`,
+      `the apt provider found no deb entries${suite ? ' for a release suite' : ''} in /etc/apt/sources.list or /etc/apt/sources.list.d/*.sources to derive deb-src entries${suite ? ` for ${suite}` : ''} from.`,
+      hint,
     );
   }
   const parts = join(workDir, 'parts');
@@ -158,14 +186,15 @@ export async function aptDownloadOrig(manifest: SourceManifest, opts: AptFetchOp
     '-o', 'Dir::Cache::srcpkgcache=',
     '-o', 'Debug::NoLocking=1',
   ];
-  opts.onMessage?.('apt-get update (deb-src entries derived from the machine apt sources)');
+  opts.onMessage?.(`apt-get update (deb-src entries derived from the machine apt sources${suite ? `, suite ${suite}` : ''})`);
   const update = await runApt([...common, 'update'], download);
   if (update.code !== 0) {
-    throw new AptError(`apt-get update failed (exit code ${update.code}):\n${tail(update.output)}\n`);
+    throw new AptError(`apt-get update failed (exit code ${update.code}):\n${tail(update.output)}\n`, hint);
   }
   const spec = `${manifest.debian.package}=${manifest.debian.version}`;
-  opts.onMessage?.(`apt-get source --download-only ${spec}`);
-  const source = await runApt([...common, 'source', '--download-only', spec], download);
+  // --tar-only: we use the orig tarball alone (some suites serve it but answer 404 for the .dsc).
+  opts.onMessage?.(`apt-get source --download-only --tar-only ${spec}`);
+  const source = await runApt([...common, 'source', '--download-only', '--tar-only', spec], download);
   if (source.code !== 0) {
     const updateWarnings = update.output
       .split('\n')
@@ -176,6 +205,7 @@ export async function aptDownloadOrig(manifest: SourceManifest, opts: AptFetchOp
       `apt-get source --download-only ${spec} failed (exit code ${source.code}):\n${tail(source.output)}\n` +
         (updateWarnings ? `apt-get update had reported:\n${updateWarnings}\n` : '') +
         `Check that the machine's apt sources can serve Debian source packages of that version (network, proxy, suite).`,
+      hint,
     );
   }
   const orig = join(download, manifest.debian.origTarball);
@@ -183,6 +213,7 @@ export async function aptDownloadOrig(manifest: SourceManifest, opts: AptFetchOp
     throw new AptError(
       `apt-get source succeeded but ${manifest.debian.origTarball} is not among the downloaded files ` +
         `(${readdirSync(download).join(', ') || 'none'}); check manifest.debian.origTarball.`,
+      hint,
     );
   }
   const sha = await sha256File(orig);
@@ -190,6 +221,7 @@ export async function aptDownloadOrig(manifest: SourceManifest, opts: AptFetchOp
     throw new AptError(
       `${manifest.debian.origTarball} has sha256 ${sha}, but the manifest pins ${manifest.debian.origSha256}: ` +
         `the download is corrupt or has been tampered with. Nothing was cached.`,
+      hint,
     );
   }
   return orig;

@@ -1,7 +1,7 @@
 // Safe extraction of a source tarball (.tar, .tar.gz, .tar.xz) into a fresh directory.
 import { spawn } from 'node:child_process';
 import { createReadStream } from 'node:fs';
-import { chmod, lstat, mkdir, open, readdir } from 'node:fs/promises';
+import { chmod, lstat, mkdir, open, readdir, stat } from 'node:fs/promises';
 import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
@@ -21,7 +21,7 @@ export async function detectArchiveFormat(file: string): Promise<ArchiveFormat> 
     if (bytesRead >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar') return 'tar';
     throw new ArchiveFormatError(
       `${file} is not a .tar, .tar.gz or .tar.xz archive (unrecognised first bytes ${head.subarray(0, 8).toString('hex')}). ` +
-        `Point the provider at a tarball of the wasi-libc source tree.`,
+        `Point the provider at a tarball of the source tree.`,
     );
   } finally {
     await fh.close();
@@ -46,6 +46,15 @@ export async function normalizeModes(dir: string): Promise<void> {
   }
 }
 
+/** The path inside the archive's top-level folder ('' for the folder itself). */
+function strippedPath(p: string): string {
+  return p
+    .split('/')
+    .filter((x) => x !== '' && x !== '.')
+    .slice(1)
+    .join('/');
+}
+
 /** Why an archive path is unsafe, or undefined if it stays inside the extraction root. */
 function unsafePath(p: string): string | undefined {
   const outside = 'it would be written outside the extraction directory';
@@ -62,8 +71,16 @@ function unsafePath(p: string): string | undefined {
  * A decompressed stream of the archive, a promise that rejects if reading or decompressing fails,
  * and `cancel` to stop everything early (so that no xz process is left blocked on a full pipe).
  */
-function decompressed(file: string, format: ArchiveFormat): { stream: Readable; done: Promise<void>; cancel: () => void } {
+function decompressed(
+  file: string,
+  format: ArchiveFormat,
+  onRead?: (bytes: number) => void,
+): { stream: Readable; done: Promise<void>; cancel: () => void } {
   const input = createReadStream(file);
+  if (onRead) {
+    let bytes = 0;
+    input.on('data', (chunk) => onRead((bytes += chunk.length)));
+  }
   if (format === 'tar') {
     return { stream: input, done: new Promise((res, rej) => input.on('error', rej).on('end', res)), cancel: () => input.destroy() };
   }
@@ -113,6 +130,25 @@ function decompressed(file: string, format: ArchiveFormat): { stream: Readable; 
   };
 }
 
+export interface ExtractOptions {
+  /**
+   * Paths (relative to the top-level folder) to extract; everything else is skipped unread.
+   * Default: the whole tree.
+   */
+  keep?: readonly string[];
+  /** Compressed bytes read so far, out of the archive's size. */
+  onProgress?: (bytes: number, total: number) => void;
+}
+
+/** Whether a stripped archive path is one of `keep`, inside one, or a directory above one. */
+function isKept(path: string, isDir: boolean, keep: readonly string[]): boolean {
+  for (const k of keep) {
+    if (path === k || path.startsWith(`${k}/`)) return true;
+    if (isDir && k.startsWith(`${path}/`)) return true;
+  }
+  return false;
+}
+
 export interface ExtractResult {
   /** The archive's single top-level folder (stripped). */
   topLevel: string;
@@ -126,8 +162,10 @@ export interface ExtractResult {
  * node-tar's silent skipping. Owners are not restored, and modes keep only the owner-execute bit.
  * On error, `dest` may hold partial output: the caller removes it.
  */
-export async function extractArchive(file: string, dest: string): Promise<ExtractResult> {
+export async function extractArchive(file: string, dest: string, options: ExtractOptions = {}): Promise<ExtractResult> {
   const format = await detectArchiveFormat(file);
+  const keep = options.keep;
+  const total = options.onProgress ? (await stat(file)).size : 0;
   await mkdir(dest, { recursive: true });
   const root = resolve(dest);
   let failure: Error | undefined;
@@ -137,6 +175,7 @@ export async function extractArchive(file: string, dest: string): Promise<Extrac
   const check = (path: string, entry: ReadEntry): Error | undefined => {
     const reason = unsafePath(path);
     if (reason) return new UnsafeArchiveError(path, reason, file);
+    if (keep && !isKept(strippedPath(path), entry.type === 'Directory', keep)) return undefined;
     if (entry.type !== 'File' && entry.type !== 'Directory') {
       const what = entry.type === 'SymbolicLink' || entry.type === 'Link' ? `${entry.type} to ${entry.linkpath ?? '?'}` : entry.type;
       return new UnsafeArchiveError(path, `it is a ${what}; only regular files and directories are allowed in a source tarball`, file);
@@ -146,14 +185,14 @@ export async function extractArchive(file: string, dest: string): Promise<Extrac
     if (first === undefined || (parts.length === 1 && entry.type !== 'Directory')) {
       return new ArchiveFormatError(
         `${file}: entry ${JSON.stringify(path)} is not inside a top-level folder; a source tarball must hold exactly one ` +
-          `top-level folder (like wasi-libc-<commit>/). Repack it that way or point WASI_LIBC_SOURCE at the unpacked directory.`,
+          `top-level folder (like wasi-libc-<commit>/). Repack it that way or point the local provider at the unpacked directory.`,
       );
     }
     topLevel ??= first;
     if (first !== topLevel) {
       return new ArchiveFormatError(
         `${file}: entries under both ${topLevel}/ and ${first}/; a source tarball must hold exactly one top-level folder. ` +
-          `Repack it that way or point WASI_LIBC_SOURCE at the unpacked directory.`,
+          `Repack it that way or point the local provider at the unpacked directory.`,
       );
     }
     // Defence in depth: where would the stripped path land?
@@ -175,6 +214,7 @@ export async function extractArchive(file: string, dest: string): Promise<Extrac
       if (failure) return false;
       failure = check(path, e);
       if (failure) return false;
+      if (keep && !isKept(strippedPath(path), e.type === 'Directory', keep)) return false;
       entries++;
       // Same path without '.' components, so that strip:1 removes exactly the top-level folder.
       e.path = path.split('/').filter((x) => x !== '' && x !== '.').join('/') + (e.type === 'Directory' ? '/' : '');
@@ -183,7 +223,8 @@ export async function extractArchive(file: string, dest: string): Promise<Extrac
     },
   });
 
-  const { stream, done, cancel } = decompressed(file, format);
+  const onProgress = options.onProgress;
+  const { stream, done, cancel } = decompressed(file, format, onProgress ? (bytes) => onProgress(bytes, total) : undefined);
   let closed = false;
   const unpacked = new Promise<void>((res, rej) => {
     unpack.on('error', (e: Error) => rej(e));
@@ -214,7 +255,13 @@ export async function extractArchive(file: string, dest: string): Promise<Extrac
     throw new ArchiveFormatError(`${file}: could not extract it: ${(e as Error).message}. The archive is damaged or not a tarball.`, { cause: e });
   }
   if (failure) throw failure;
-  if (topLevel === undefined) throw new ArchiveFormatError(`${file}: the archive is empty. Point the provider at a wasi-libc source tarball.`);
+  if (topLevel === undefined && keep) {
+    throw new ArchiveFormatError(
+      `${file}: the archive holds none of the paths this source keeps (${keep.slice(0, 4).join(', ')}${keep.length > 4 ? ', ...' : ''}). ` +
+        `It is not the pinned source tarball: point the provider at the right one.`,
+    );
+  }
+  if (topLevel === undefined) throw new ArchiveFormatError(`${file}: the archive is empty. Point the provider at a source tarball.`);
   await normalizeModes(root);
   return { topLevel, entries };
 }

@@ -1,17 +1,18 @@
-// tsx libs/source/src/cli.ts [--provider apt,url,local] [--local PATH] [--url URL] [--cache-dir DIR] [--write-listing]
-// Fetches (or finds in the cache) the verified wasi-libc source tree; progress on stderr, the tree's directory on stdout.
+// tsx libs/source/src/cli.ts [--manifest PATH] [--provider apt,url,local] [--local PATH] [--url URL] [--cache-dir DIR] [--write-listing]
+// Fetches (or finds in the cache) a verified source tree (default: the wasi-libc base); progress on stderr, the tree's directory on stdout.
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { loadManifest } from '@wasi-sysroots/recipe';
+import { loadManifest, loadSourceManifest, type SourceManifest } from '@wasi-sysroots/recipe';
 import { fetchSource, parseProviders, type FetchSourceOptions, type ProgressEvent } from './fetch.ts';
 import { makeListing, PINNED_LISTING_PATH } from './verify.ts';
 
 const USAGE = `usage: tsx libs/source/src/cli.ts [options]
-  --provider LIST   providers to try in order, comma-separated: local,apt,url (default: WASI_LIBC_PROVIDERS, else local if set, apt, url)
-  --local PATH      a wasi-libc directory or .tar/.tar.gz/.tar.xz (default: WASI_LIBC_SOURCE)
-  --url URL         archive URL for the url provider (default: WASI_LIBC_SOURCE_URL, else the manifest's upstream archive)
+  --manifest PATH   the source manifest (default: sysroots/source-manifest.json, the wasi-libc base; <P> below is its envPrefix, WASI_LIBC)
+  --provider LIST   providers to try in order, comma-separated: local,apt,url (default: <P>_PROVIDERS, else local if set, apt, url)
+  --local PATH      a source directory or .tar/.tar.gz/.tar.xz (default: <P>_SOURCE)
+  --url URL         archive URL for the url provider (default: <P>_SOURCE_URL, else the manifest's upstream archive)
   --cache-dir DIR   cache directory (default: <cache root>/source)
-  --write-listing   after fetching, rewrite ${PINNED_LISTING_PATH} from the verified tree
+  --write-listing   after fetching, rewrite the manifest's listing (default ${PINNED_LISTING_PATH}) from the verified tree
 Prints the verified source directory on stdout.`;
 
 function mib(n: number): string {
@@ -47,6 +48,7 @@ function progressPrinter(): (e: ProgressEvent) => void {
         return;
       }
       case 'extract':
+        if (e.bytes !== undefined && e.total) return line(`${e.provider}: extracting: read ${mib(e.bytes)} of ${mib(e.total)}`);
         return line(`${e.provider}: extracting`);
       case 'verify':
         return line(`${e.provider}: verifying against the pinned git object ids`);
@@ -66,6 +68,7 @@ async function main(): Promise<number> {
   try {
     ({ values } = parseArgs({
       options: {
+        manifest: { type: 'string' },
         provider: { type: 'string' },
         local: { type: 'string' },
         url: { type: 'string' },
@@ -84,15 +87,17 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const opts: FetchSourceOptions = { onProgress: progressPrinter() };
-  if (values.provider !== undefined) opts.providers = parseProviders(values.provider);
+  const manifest: SourceManifest = values.manifest !== undefined ? loadSourceManifest(values.manifest) : loadManifest();
+  const opts: FetchSourceOptions = { manifest, onProgress: progressPrinter() };
+  if (values.provider !== undefined) opts.providers = parseProviders(values.provider, manifest.envPrefix);
   if (values.local !== undefined) opts.localPath = values.local;
   if (values.url !== undefined) opts.url = values.url;
   if (values['cache-dir'] !== undefined) opts.cacheDir = values['cache-dir'];
   const tree = await fetchSource(opts);
   if (values['write-listing']) {
-    writeFileSync(PINNED_LISTING_PATH, makeListing(tree.dir, loadManifest()));
-    process.stderr.write(`source: wrote ${PINNED_LISTING_PATH}\n`);
+    const listing = manifest.listing ?? PINNED_LISTING_PATH;
+    writeFileSync(listing, makeListing(tree.dir, manifest));
+    process.stderr.write(`source: wrote ${listing}\n`);
   }
   process.stdout.write(`${tree.dir}\n`);
   return 0;

@@ -3,10 +3,24 @@
 export type ProviderName = 'apt' | 'url' | 'local';
 export const PROVIDER_NAMES: readonly ProviderName[] = ['local', 'apt', 'url'];
 
-/** How a user picks another way to get the source; appended to provider failures. */
-export const PROVIDER_HINT =
-  'To use another source, set WASI_LIBC_PROVIDERS (a comma list of local, apt, url; e.g. WASI_LIBC_PROVIDERS=url), ' +
-  'WASI_LIBC_SOURCE (a wasi-libc checkout or a .tar/.tar.gz/.tar.xz of it) or WASI_LIBC_SOURCE_URL (another archive URL).';
+/** What the messages need to know about the source being fetched. */
+export interface SourceLabel {
+  name?: string;
+  envPrefix?: string;
+}
+
+/** How a user picks another way to get this source; appended to provider failures. */
+export function providerHint(label: SourceLabel = {}): string {
+  const p = label.envPrefix ?? 'WASI_LIBC';
+  const name = label.name ?? 'wasi-libc';
+  return (
+    `To use another source, set ${p}_PROVIDERS (a comma list of local, apt, url; e.g. ${p}_PROVIDERS=url), ` +
+    `${p}_SOURCE (a ${name} source directory or a .tar/.tar.gz/.tar.xz of it) or ${p}_SOURCE_URL (another archive URL).`
+  );
+}
+
+/** The libc base's hint (the default source). */
+export const PROVIDER_HINT = providerHint();
 
 /** Base class of every error this library throws on purpose. */
 export class SourceError extends Error {
@@ -17,10 +31,13 @@ export class SourceError extends Error {
 }
 
 export class UnknownProviderError extends SourceError {
-  constructor(readonly provider: string) {
+  constructor(
+    readonly provider: string,
+    envPrefix = 'WASI_LIBC',
+  ) {
     super(
       `unknown source provider "${provider}". Known providers: ${PROVIDER_NAMES.join(', ')}. ` +
-        `Fix the provider list (WASI_LIBC_PROVIDERS or --provider), for example WASI_LIBC_PROVIDERS=apt,url.`,
+        `Fix the provider list (${envPrefix}_PROVIDERS or --provider), for example ${envPrefix}_PROVIDERS=apt,url.`,
     );
     this.name = 'UnknownProviderError';
   }
@@ -73,7 +90,7 @@ export class UnsafeArchiveError extends SourceError {
     super(
       `refusing tarball entry ${entry}: ${reason}` +
         (archive ? ` (in ${archive})` : '') +
-        `. Nothing was extracted or cached; the archive is not a plain wasi-libc source tarball — check where it came from.`,
+        `. Nothing was extracted or cached; the archive is not a plain source tarball — check where it came from.`,
     );
     this.name = 'UnsafeArchiveError';
   }
@@ -100,8 +117,8 @@ export class MissingToolError extends SourceError {
 
 /** apt-get failed (no deb entries, network, unknown version, checksum). */
 export class AptError extends SourceError {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(`${message} ${PROVIDER_HINT}`, options);
+  constructor(message: string, options?: { cause?: unknown; hint?: string }) {
+    super(`${message} ${options?.hint ?? PROVIDER_HINT}`, options);
     this.name = 'AptError';
   }
 }
@@ -112,9 +129,9 @@ export class DownloadError extends SourceError {
     readonly url: string,
     readonly status: number | undefined,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; hint?: string },
   ) {
-    super(`${message} ${PROVIDER_HINT}`, options);
+    super(`${message} ${options?.hint ?? PROVIDER_HINT}`, options);
     this.name = 'DownloadError';
   }
 }
@@ -138,7 +155,8 @@ export interface ProviderFailure {
  */
 export class SourceFetchError extends SourceError {
   readonly failures: readonly ProviderFailure[];
-  constructor(failures: readonly ProviderFailure[]) {
+  constructor(failures: readonly ProviderFailure[], label: SourceLabel = {}) {
+    const name = label.name ?? 'wasi-libc';
     const ordered = [
       ...failures.filter((f) => f.error instanceof SourceIntegrityError),
       ...failures.filter((f) => !(f.error instanceof SourceIntegrityError)),
@@ -147,11 +165,11 @@ export class SourceFetchError extends SourceError {
     const lines = ordered.map((f) => `  - ${f.provider}: ${f.error.message}`);
     super(
       (integrity
-        ? `could not get the wasi-libc source: a source was found but FAILED VERIFICATION against the pinned git object ids ` +
+        ? `could not get the ${name} source: a source was found but FAILED VERIFICATION against the pinned git object ids ` +
           `(${ordered[0]!.provider}: ${(ordered[0]!.error as SourceIntegrityError).path}), and no other provider succeeded.\n`
-        : `could not get the wasi-libc source: every provider failed.\n`) +
+        : `could not get the ${name} source: every provider failed.\n`) +
         lines.join('\n') +
-        `\n${PROVIDER_HINT}`,
+        `\n${providerHint(label)}`,
     );
     this.name = 'SourceFetchError';
     this.failures = ordered;

@@ -5,12 +5,13 @@ import { existsSync, readFileSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { cacheRoot, loadManifest, type SourceManifest } from '@wasi-sysroots/recipe';
-import { aptDownloadOrig, type AptConfigPaths } from './apt.ts';
+import { aptDownloadOrig, sha256Of, type AptConfigPaths } from './apt.ts';
 import { extractArchive } from './archive.ts';
 import {
   LocalSourceError,
-  PROVIDER_HINT,
   PROVIDER_NAMES,
+  providerHint,
+  SourceIntegrityError,
   SourceError,
   SourceFetchError,
   UnknownProviderError,
@@ -25,20 +26,28 @@ export type ProgressEvent =
   | { provider: 'cache'; phase: 'hit'; dir: string }
   | { provider: ProviderName; phase: 'start'; from: string }
   | { provider: ProviderName; phase: 'download'; bytes: number; total?: number }
-  | { provider: ProviderName; phase: 'extract' | 'verify' }
+  | { provider: ProviderName; phase: 'extract'; bytes?: number; total?: number }
+  | { provider: ProviderName; phase: 'verify' }
   | { provider: ProviderName; phase: 'message'; message: string }
   /** This provider failed; the next one (if any) is tried. */
   | { provider: ProviderName; phase: 'failed'; error: Error; message: string; next?: ProviderName }
   | { provider: ProviderName; phase: 'done'; dir: string };
 
 export interface FetchSourceOptions {
-  /** Default: loadManifest() from @wasi-sysroots/recipe. */
+  /**
+   * What to fetch. Default: the libc base (loadManifest() from @wasi-sysroots/recipe). Any other
+   * pinned Debian source package works the same way (loadSourceManifest(path)); below, <P> is its
+   * envPrefix (WASI_LIBC by default).
+   */
   manifest?: SourceManifest;
-  /** Providers to try, in order. Default: env WASI_LIBC_PROVIDERS (comma list), else local (only if a local path is configured), apt, url. */
+  /** Providers to try, in order. Default: env <P>_PROVIDERS (comma list), else local (only if a local path is configured), apt, url. */
   providers?: ProviderName[];
-  /** A wasi-libc directory or a .tar/.tar.gz/.tar.xz of it. Default: env WASI_LIBC_SOURCE. */
+  /**
+   * A source directory or a .tar/.tar.gz/.tar.xz of it. Default: env <P>_SOURCE. For a manifest
+   * without `objects` it must be the orig tarball itself (checked by sha256).
+   */
   localPath?: string;
-  /** Archive URL. Default: env WASI_LIBC_SOURCE_URL, else manifest.upstream.archiveUrl. */
+  /** Archive URL. Default: env <P>_SOURCE_URL, else manifest.upstream.archiveUrl. */
   url?: string;
   /** Default: cacheRoot() + '/source'. */
   cacheDir?: string;
@@ -49,15 +58,15 @@ export interface FetchSourceOptions {
   retries?: number;
   /** Where the apt provider reads the machine's apt sources (default /etc/apt/...). */
   aptConfig?: AptConfigPaths;
-  /** Environment to read the WASI_LIBC_* defaults from. Default process.env. */
+  /** Environment to read the <P>_* defaults from. Default process.env. */
   env?: NodeJS.ProcessEnv;
 }
 
 export interface SourceTree {
-  /** The verified tree root (Makefile, libc-top-half/, ... directly inside). Treat it as read-only. */
+  /** The verified tree root (for the libc base: Makefile, libc-top-half/, ... directly inside). Treat it as read-only. */
   dir: string;
   provider: ProviderName | 'cache';
-  /** The content address: first 16 hex chars of sha256 of the canonical JSON of manifest.objects. */
+  /** The content address: first 16 hex chars of sha256 of the canonical JSON of manifest.objects (or of the tarball's sha256). */
   key: string;
 }
 
@@ -76,9 +85,34 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
-/** The cache key of a manifest: depends only on the pinned object ids. */
+/** The cache key of a manifest: depends only on the pinned object ids, or the tarball's sha256 if it pins no ids. */
 export function cacheKey(manifest: SourceManifest): string {
-  return createHash('sha256').update(canonicalJson(manifest.objects)).digest('hex').slice(0, 16);
+  const content = manifest.objects ? canonicalJson(manifest.objects) : canonicalJson({ origSha256: manifest.debian.origSha256 });
+  return createHash('sha256').update(content).digest('hex').slice(0, 16);
+}
+
+/** What a manifest extracts: its pinned paths, or everything. */
+function keptPaths(manifest: SourceManifest): string[] | undefined {
+  return manifest.extract === 'objects' && manifest.objects ? Object.keys(manifest.objects) : undefined;
+}
+
+/** Archives smaller than this extract in a moment: no byte progress for them. */
+const EXTRACT_PROGRESS_MIN_BYTES = 16 * 1024 * 1024;
+
+/** Checks a tarball against the manifest's sha256 (manifests without object ids are verified this way). */
+async function checkTarballSha(file: string, manifest: SourceManifest, where: string): Promise<void> {
+  const sha = await sha256Of(file);
+  if (sha === manifest.debian.origSha256) return;
+  const size = (await stat(file)).size;
+  const want = manifest.debian.origBytes;
+  const truncated = want !== undefined && size < want ? ` (it is truncated: ${size} of ${want} bytes)` : ` (${size} bytes)`;
+  throw new SourceIntegrityError({
+    path: manifest.debian.origTarball,
+    problem: `${where} has sha256 ${sha}${truncated}, but the manifest pins ${manifest.debian.origSha256}`,
+    dir: file,
+    expected: manifest.debian.origSha256,
+    actual: sha,
+  }, `Nothing was cached. Use the unmodified ${manifest.debian.origTarball}; otherwise the source is corrupt or has been tampered with.`);
 }
 
 function isComplete(dir: string, key: string): boolean {
@@ -90,9 +124,9 @@ function isComplete(dir: string, key: string): boolean {
 }
 
 /** Parses a provider list (array or comma string); throws UnknownProviderError on an unknown name. */
-export function parseProviders(list: readonly string[] | string): ProviderName[] {
+export function parseProviders(list: readonly string[] | string, envPrefix?: string): ProviderName[] {
   const names = (typeof list === 'string' ? list.split(',') : [...list]).map((s) => s.trim()).filter((s) => s !== '');
-  for (const n of names) if (!(PROVIDER_NAMES as readonly string[]).includes(n)) throw new UnknownProviderError(n);
+  for (const n of names) if (!(PROVIDER_NAMES as readonly string[]).includes(n)) throw new UnknownProviderError(n, envPrefix);
   return [...new Set(names as ProviderName[])];
 }
 
@@ -112,20 +146,29 @@ async function removeStaleTemps(cacheDir: string): Promise<void> {
  */
 export async function fetchSource(opts: FetchSourceOptions = {}): Promise<SourceTree> {
   const env = opts.env ?? process.env;
-  const manifest = opts.manifest ?? loadManifest();
-  const localPath = opts.localPath ?? (env.WASI_LIBC_SOURCE || undefined);
-  const url = opts.url ?? (env.WASI_LIBC_SOURCE_URL || manifest.upstream.archiveUrl);
+  const manifest: SourceManifest = opts.manifest ?? loadManifest();
+  const prefix = manifest.envPrefix ?? 'WASI_LIBC';
+  const label = { name: manifest.name, envPrefix: prefix };
+  const hint = providerHint(label);
+  const localPath = opts.localPath ?? (env[`${prefix}_SOURCE`] || undefined);
+  const url = opts.url ?? (env[`${prefix}_SOURCE_URL`] || manifest.upstream?.archiveUrl);
   let providers: ProviderName[];
-  if (opts.providers) providers = parseProviders(opts.providers);
-  else if (env.WASI_LIBC_PROVIDERS?.trim()) providers = parseProviders(env.WASI_LIBC_PROVIDERS);
+  if (opts.providers) providers = parseProviders(opts.providers, prefix);
+  else if (env[`${prefix}_PROVIDERS`]?.trim()) providers = parseProviders(env[`${prefix}_PROVIDERS`]!, prefix);
   else providers = localPath ? ['local', 'apt', 'url'] : ['apt', 'url'];
   if (providers.length === 0) {
-    throw new SourceError(`no source provider given. ${PROVIDER_HINT}`);
+    throw new SourceError(`no source provider given. ${hint}`);
   }
   const cacheDir = resolve(opts.cacheDir ?? join(cacheRoot(env), 'source'));
   const key = cacheKey(manifest);
   const finalDir = join(cacheDir, key);
   const progress = opts.onProgress ?? (() => {});
+  const keep = keptPaths(manifest);
+  const pinnedIds = manifest.objects !== undefined;
+  // What the pinned tree is, for messages: "wasi-libc commit 9886d3d", "llvm-toolchain-22 1:22.1.8-1~deb13u5".
+  const what = manifest.upstream?.commit
+    ? `${manifest.name} ${manifest.upstream.commit.slice(0, 7)}`
+    : `${manifest.debian.package} ${manifest.debian.version}`;
 
   if (isComplete(finalDir, key)) {
     progress({ provider: 'cache', phase: 'hit', dir: finalDir });
@@ -135,17 +178,31 @@ export async function fetchSource(opts: FetchSourceOptions = {}): Promise<Source
   await mkdir(cacheDir, { recursive: true });
   await removeStaleTemps(cacheDir);
   const failures: ProviderFailure[] = [];
-  const commit = manifest.upstream.commit.slice(0, 7);
 
   for (const provider of providers) {
     const tmp = await mkdtemp(join(cacheDir, '.tmp-'));
     const tree = join(tmp, 'tree');
+    const extract = async (file: string) => {
+      progress({ provider, phase: 'extract' });
+      let shown = 0;
+      await extractArchive(file, tree, {
+        ...(keep ? { keep } : {}),
+        onProgress: (bytes, total) => {
+          // Every 10% (the xz stream of a large tarball takes a minute).
+          if (total < EXTRACT_PROGRESS_MIN_BYTES) return;
+          if (bytes === total || bytes - shown >= total / 10) {
+            shown = bytes;
+            progress({ provider, phase: 'extract', bytes, total });
+          }
+        },
+      });
+    };
     try {
       let fix: string;
       if (provider === 'local') {
         if (!localPath) {
           throw new LocalSourceError(
-            `the local provider has no path: set WASI_LIBC_SOURCE (or --local) to a wasi-libc ${commit} directory or tarball, or drop "local" from WASI_LIBC_PROVIDERS.`,
+            `the local provider has no path: set ${prefix}_SOURCE (or --local) to a ${what} directory or tarball, or drop "local" from ${prefix}_PROVIDERS.`,
           );
         }
         const src = resolve(localPath);
@@ -153,47 +210,59 @@ export async function fetchSource(opts: FetchSourceOptions = {}): Promise<Source
         const st = await stat(src).catch(() => undefined);
         if (!st) {
           throw new LocalSourceError(
-            `the local source ${localPath} does not exist. Point WASI_LIBC_SOURCE (or --local) at a wasi-libc ${commit} checkout or tarball, or unset it.`,
+            `the local source ${localPath} does not exist. Point ${prefix}_SOURCE (or --local) at a ${what} source tree or tarball, or unset it.`,
           );
         }
         if (st.isDirectory()) {
-          await copyTree(src, tree, manifest);
+          if (!pinnedIds || !manifest.objects) {
+            throw new LocalSourceError(
+              `the local source ${localPath} is a directory, but ${manifest.name} is pinned only by its tarball's sha256: ` +
+                `point ${prefix}_SOURCE at ${manifest.debian.origTarball} itself.`,
+            );
+          }
+          await copyTree(src, tree, manifest.objects);
         } else {
-          progress({ provider, phase: 'extract' });
-          await extractArchive(src, tree);
+          if (!pinnedIds) await checkTarballSha(src, manifest, src);
+          await extract(src);
         }
         fix =
-          `Nothing was cached. Check WASI_LIBC_SOURCE (${src}): it must hold the unmodified wasi-libc tree at commit ` +
-          `${manifest.upstream.commit}; otherwise the source is corrupt or has been tampered with.`;
+          `Nothing was cached. Check ${prefix}_SOURCE (${src}): it must hold the unmodified ${what} tree; ` +
+          `otherwise the source is corrupt or has been tampered with.`;
       } else if (provider === 'apt') {
         progress({ provider, phase: 'start', from: `${manifest.debian.package}=${manifest.debian.version}` });
         const orig = await aptDownloadOrig(manifest, {
           workDir: join(tmp, 'apt'),
+          hint,
           ...(opts.aptConfig ? { aptConfig: opts.aptConfig } : {}),
           onMessage: (message) => progress({ provider, phase: 'message', message }),
         });
-        progress({ provider, phase: 'extract' });
-        await extractArchive(orig, tree);
+        await extract(orig);
         fix =
           `Nothing was cached. The Debian source package (whose sha256 matched the manifest) does not hold the pinned tree: ` +
           `check manifest.objects against manifest.debian, or the source is corrupt or has been tampered with.`;
       } else {
+        if (!url) {
+          throw new SourceError(`the url provider has no URL for ${manifest.name}: set ${prefix}_SOURCE_URL, or drop "url" from ${prefix}_PROVIDERS.`);
+        }
         progress({ provider, phase: 'start', from: url });
         const file = join(tmp, 'download.archive');
         await download(url, file, {
           connectTimeoutMs: opts.connectTimeoutMs ?? 5000,
           retries: opts.retries ?? 3,
+          hint,
           onProgress: (bytes, total) => progress(total === undefined ? { provider, phase: 'download', bytes } : { provider, phase: 'download', bytes, total }),
           onRetry: (message) => progress({ provider, phase: 'message', message }),
         });
-        progress({ provider, phase: 'extract' });
-        await extractArchive(file, tree);
+        if (!pinnedIds) await checkTarballSha(file, manifest, `the archive at ${url}`);
+        await extract(file);
         fix =
-          `Nothing was cached. The archive at ${url} is not the unmodified wasi-libc commit ${manifest.upstream.commit}: ` +
-          `check WASI_LIBC_SOURCE_URL, otherwise it is corrupt or has been tampered with.`;
+          `Nothing was cached. The archive at ${url} is not the unmodified ${what}: ` +
+          `check ${prefix}_SOURCE_URL, otherwise it is corrupt or has been tampered with.`;
       }
-      progress({ provider, phase: 'verify' });
-      await verifyTree(tree, manifest, { fix });
+      if (pinnedIds) {
+        progress({ provider, phase: 'verify' });
+        await verifyTree(tree, manifest, { fix });
+      }
       await writeFile(join(tree, MARKER), `${key}\n`);
       const winner = await moveIntoPlace(tree, finalDir, key);
       if (winner === 'other') {
@@ -213,7 +282,7 @@ export async function fetchSource(opts: FetchSourceOptions = {}): Promise<Source
     }
   }
   if (failures.length === 1) throw failures[0]!.error;
-  throw new SourceFetchError(failures);
+  throw new SourceFetchError(failures, label);
 }
 
 /** Renames the verified tree into place; 'other' if a concurrent fetch got there first. */

@@ -1,8 +1,8 @@
-// The 'local' provider's directory copy: copies the manifest's top-level paths of a local
-// wasi-libc tree (e.g. a git checkout) without following symlinks, with normalized modes.
+// The 'local' provider's directory copy: copies the manifest's pinned paths of a local
+// source tree (e.g. a git checkout) without following symlinks, with normalized modes.
 import { copyFile, lstat, mkdir, readdir, readlink, symlink, chmod } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { SourceManifest } from '@wasi-sysroots/recipe';
+import type { GitObjectPin } from '@wasi-sysroots/recipe';
 import { normalizedMode } from './archive.ts';
 import { LocalSourceError } from './errors.ts';
 
@@ -19,14 +19,14 @@ async function copyEntry(from: string, to: string): Promise<void> {
     await copyFile(from, to);
     await chmod(to, normalizedMode(st.mode, false));
   } else {
-    throw new LocalSourceError(`${from} is not a regular file, directory or symlink; a wasi-libc source tree has none. Remove it from the local source.`);
+    throw new LocalSourceError(`${from} is not a regular file, directory or symlink; a source tree has none. Remove it from the local source.`);
   }
 }
 
-/** Copies the manifest's top-level paths from `src` into `dest` (a fresh directory). Missing ones are skipped (verification names them). */
-export async function copyTree(src: string, dest: string, manifest: SourceManifest): Promise<void> {
+/** Copies the manifest's pinned paths from `src` into `dest` (a fresh directory). Missing ones are skipped (verification names them). */
+export async function copyTree(src: string, dest: string, objects: Record<string, GitObjectPin>): Promise<void> {
   await mkdir(dest, { recursive: true, mode: 0o755 });
-  for (const top of Object.keys(manifest.objects)) {
+  for (const top of Object.keys(objects)) {
     const from = join(src, ...top.split('/'));
     try {
       await lstat(from);

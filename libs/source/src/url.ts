@@ -12,6 +12,8 @@ export interface DownloadOptions {
   retries: number;
   onProgress?: (bytes: number, total: number | undefined) => void;
   onRetry?: (message: string) => void;
+  /** Appended to failures: how to pick another provider. */
+  hint?: string;
   /** First backoff delay; doubles on each retry (default 250 ms). */
   backoffMs?: number;
 }
@@ -82,6 +84,7 @@ function saveBody(body: Readable, dest: string, onBytes: (bytes: number) => void
 
 /** Downloads `url` to `dest`, following up to 5 redirects, retrying transient failures with backoff. */
 export async function download(url: string, dest: string, opts: DownloadOptions): Promise<{ bytes: number }> {
+  const hintOpt = opts.hint !== undefined ? { hint: opts.hint } : {};
   const agent = new Agent({ connect: { timeout: opts.connectTimeoutMs } });
   const dispatcher = agent.compose(interceptors.redirect({ maxRedirections: 5 }));
   const attempts = Math.max(0, opts.retries) + 1;
@@ -113,7 +116,7 @@ export async function download(url: string, dest: string, opts: DownloadOptions)
               : res.statusCode === 404
                 ? 'the archive is not there'
                 : 'the server refused the request';
-          throw new DownloadError(url, res.statusCode, `GET ${url} failed with HTTP ${res.statusCode} (${why}).`);
+          throw new DownloadError(url, res.statusCode, `GET ${url} failed with HTTP ${res.statusCode} (${why}).`, hintOpt);
         }
       } catch (e) {
         if (e instanceof DownloadError) throw e;
@@ -135,7 +138,7 @@ export async function download(url: string, dest: string, opts: DownloadOptions)
     await agent.destroy().catch(() => {});
   }
   if (lastStatus !== undefined) {
-    throw new DownloadError(url, lastStatus, `GET ${url} failed with HTTP ${lastStatus} after ${attempts} attempt(s).`);
+    throw new DownloadError(url, lastStatus, `GET ${url} failed with HTTP ${lastStatus} after ${attempts} attempt(s).`, hintOpt);
   }
-  throw new DownloadError(url, undefined, `GET ${url} failed: ${describe(lastError)}.`, { cause: lastError });
+  throw new DownloadError(url, undefined, `GET ${url} failed: ${describe(lastError)}.`, { cause: lastError, ...hintOpt });
 }
