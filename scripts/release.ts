@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ADAPTER, PUBLISH_ORDER, TRIPLES, WORKSPACE_ROOT } from '@wasi-sysroots/recipe';
+import { ADAPTER, CC, PUBLISH_ORDER, TRIPLES, WORKSPACE_ROOT } from '@wasi-sysroots/recipe';
 import { packPackage, packageJson, type PackedTarball } from '@wasi-sysroots/pack';
 import { checkAbi } from '@wasi-sysroots/verify/abi';
 
@@ -59,6 +59,10 @@ function verify(): void {
   }
   if (!existsSync(join(WORKSPACE_ROOT, ADAPTER.packageDir, 'provenance.json'))) {
     problems.push(`${ADAPTER.packageName}: not built (run "npx nx build ${ADAPTER.nxProject}")`);
+  }
+  // @wasi/cc ships compiled: its exports and bins are files under dist/.
+  if (!existsSync(join(WORKSPACE_ROOT, CC.packageDir, 'dist', 'index.js'))) {
+    problems.push(`${CC.packageName}: not built (run "npx nx build ${CC.nxProject}")`);
   }
   if (problems.length) throw new Error(`release verification failed:\n  - ${problems.join('\n  - ')}`);
 }

@@ -31,7 +31,7 @@ const section: BenchSection = {
     const tc = detectToolchain();
     const scratch = mkdtempSync(join(tmpdir(), 'bench-cc-'));
     const node = process.execPath;
-    const wasiCc = `${node} ${join(WORKSPACE_ROOT, 'packages/cc/bin/wasi-cc.js')}`;
+    const wasiCc = `${node} ${join(WORKSPACE_ROOT, 'packages/cc/dist/bin/wasi-cc.js')}`;
     const sysroot = (t: TripleName) => join(WORKSPACE_ROOT, getTriple(t).packageDir, 'sysroot');
     try {
       const hello = join(scratch, 'hello.c');

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { getTriple } from '@wasi-sysroots/recipe';
-import { wasmKind } from '../lib/wasm.js';
+import { wasmKind } from '../src/wasm.ts';
 import { TRIPLES, makeProject, output, writeCmakeProject } from './helpers.ts';
 
 for (const triple of TRIPLES) {

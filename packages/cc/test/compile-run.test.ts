@@ -7,8 +7,8 @@ import { spawn, spawnSync } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
-import { moduleInterface, wasmKind } from '../lib/wasm.js';
-import { detectToolchain } from '../lib/toolchain.js';
+import { moduleInterface, wasmKind } from '../src/wasm.ts';
+import { detectToolchain } from '../src/toolchain.ts';
 import { TRIPLES, WASI_CC, builtSysroot, makeProject, output, type Project } from './helpers.ts';
 
 const HELLO = `#include <stdio.h>

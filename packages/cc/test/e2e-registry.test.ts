@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { PUBLISH_ORDER, TRIPLES, WORKSPACE_ROOT } from '@wasi-sysroots/recipe';
 import { startRegistry } from '@wasi-sysroots/verify';
-import { wasmKind } from '../lib/wasm.js';
+import { wasmKind } from '../src/wasm.ts';
 import { output, writeCmakeProject } from './helpers.ts';
 
 const TCP_CLIENT = `#include <arpa/inet.h>

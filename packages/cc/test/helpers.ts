@@ -8,8 +8,8 @@ import { WORKSPACE_ROOT, getTriple, type TripleName } from '@wasi-sysroots/recip
 import { apiData } from '@wasi-sysroots/pack';
 
 export const CC_DIR = join(WORKSPACE_ROOT, 'packages', 'cc');
-export const WASI_CC = join(CC_DIR, 'bin', 'wasi-cc.js');
-export const COMPONENT_LD = join(CC_DIR, 'bin', 'wasm-component-ld.js');
+export const WASI_CC = join(CC_DIR, 'dist', 'bin', 'wasi-cc.js');
+export const COMPONENT_LD = join(CC_DIR, 'dist', 'bin', 'wasm-component-ld.js');
 export const TRIPLES: TripleName[] = ['wasm32-wasip1', 'wasm32-wasip1-threads', 'wasm32-wasip2'];
 export const CMAKE_TEMPLATE = join(WORKSPACE_ROOT, 'libs', 'pack', 'templates', 'cmake', 'toolchain.cmake.tmpl');
 
@@ -86,8 +86,8 @@ export function makeProject(triples: TripleName[] = TRIPLES): Project {
   mkdirSync(join(nodeModules, '.bin'));
   symlinkSync(CC_DIR, join(nodeModules, '@wasi', 'cc'));
   symlinkSync(join(WORKSPACE_ROOT, 'packages', 'preview1-adapter'), join(nodeModules, '@wasi', 'preview1-adapter'));
-  symlinkSync('../@wasi/cc/bin/wasi-cc.js', join(nodeModules, '.bin', 'wasi-cc'));
-  symlinkSync('../@wasi/cc/bin/wasm-component-ld.js', join(nodeModules, '.bin', 'wasm-component-ld'));
+  symlinkSync('../@wasi/cc/dist/bin/wasi-cc.js', join(nodeModules, '.bin', 'wasi-cc'));
+  symlinkSync('../@wasi/cc/dist/bin/wasm-component-ld.js', join(nodeModules, '.bin', 'wasm-component-ld'));
   for (const t of triples) installSysrootPackage(nodeModules, t);
   return {
     dir,

@@ -2,15 +2,16 @@
 // reader, and the data that must agree with the rest of the workspace.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ADAPTER, TRIPLES as RECIPE_TRIPLES, WORKSPACE_ROOT } from '@wasi-sysroots/recipe';
-import { TARGETS, THREADS_LINK_FLAGS, clangArgs, parseDriverArgs, COMPONENT_LD as DRIVER_LD } from '../index.js';
-import { parseLinkerArgs } from '../lib/component-ld.js';
-import { expandResponseFiles, quoteForResponseFile, splitResponseFile } from '../lib/args.js';
-import { coreFlavor, moduleInterface, wasmKind } from '../lib/wasm.js';
-import { parseRunArgs, runArgv } from '../lib/run.js';
+import { TARGETS, THREADS_LINK_FLAGS, clangArgs, parseDriverArgs, COMPONENT_LD as DRIVER_LD } from '../src/index.ts';
+import { parseLinkerArgs } from '../src/component-ld.ts';
+import { expandResponseFiles, quoteForResponseFile, splitResponseFile } from '../src/args.ts';
+import { coreFlavor, moduleInterface, wasmKind } from '../src/wasm.ts';
+import { parseRunArgs, runArgv } from '../src/run.ts';
+import { packPackage } from '@wasi-sysroots/pack';
 import { CC_DIR, CMAKE_TEMPLATE, WASI_CC, makeProject } from './helpers.ts';
 
 const manifest = (dir: string) => JSON.parse(readFileSync(join(WORKSPACE_ROOT, dir, 'package.json'), 'utf8'));
@@ -38,6 +39,29 @@ test('the package: lockstep version, exact adapter dependency, executable bins, 
     assert.match(readFileSync(join(CC_DIR, file), 'utf8'), /^#!\/usr\/bin\/env node\n/);
   }
   assert.equal(DRIVER_LD, join(CC_DIR, cc.bin['wasm-component-ld']));
+});
+
+test('the published package is the compiled TypeScript: JS and generated .d.ts for every export, bin and worker entry, no sources', () => {
+  const cc = manifest('packages/cc');
+  const scratch = mkdtempSync(join(tmpdir(), 'wasi-cc-pack-'));
+  try {
+    const { files } = packPackage(CC_DIR, scratch);
+    const expected: string[] = ['package.json', 'README.md'];
+    for (const [subpath, target] of Object.entries<string | { types: string; default: string }>(cc.exports)) {
+      if (typeof target === 'string') continue;
+      assert.match(target.default, /^\.\/dist\/.*\.js$/, subpath);
+      assert.equal(target.types, target.default.replace(/\.js$/, '.d.ts'), subpath);
+      expected.push(target.default.slice(2), target.types.slice(2));
+    }
+    expected.push(...Object.values<string>(cc.bin), 'dist/hosts/threads-worker.js', 'dist/hosts/p2.js', 'dist/hosts/p1.js');
+    for (const file of expected) assert.ok(files.includes(file), `${file} is not in the tarball`);
+    assert.deepEqual(files.filter((f) => f.endsWith('.ts') && !f.endsWith('.d.ts')), []);
+    // Every source module has its compiled file in the tarball.
+    const sources = readdirSync(join(CC_DIR, 'src'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.ts'));
+    for (const f of sources) assert.ok(files.includes(`dist/${f.replace(/\.ts$/, '.js')}`), `dist/${f} is missing`);
+  } finally {
+    rmSync(scratch, { recursive: true, force: true });
+  }
 });
 
 test('the threads link flags of wasi-cc and of the CMake toolchain template are the same', () => {

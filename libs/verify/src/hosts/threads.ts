@@ -1,6 +1,6 @@
 // Runs wasm32-wasip1-threads programs (wasi-threads over Preview 1) on @wasi/cc's threads host,
 // in a child `wasi-cc run` process so that a crash, trap or hang cannot take the test runner down.
-// (packages/cc/lib/hosts/threads.js describes the host.)
+// (packages/cc/src/hosts/threads.ts describes the host.)
 import { runWasm, THREADS_LINK_FLAGS as CC_THREADS_LINK_FLAGS, type RunResult, type RunSpec } from '@wasi/cc';
 import type { ProgramHost } from '../conformance.ts';
 

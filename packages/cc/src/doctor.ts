@@ -3,16 +3,25 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, realpathSync } from 'node:fs';
 import { detectToolchain, ToolchainError, INSTALL_COMMAND } from './toolchain.js';
 import { findSysrootPackage, TARGETS } from './targets.js';
-import { COMPONENT_LD } from './driver.js';
+import { COMPONENT_LD } from './files.js';
 import { dependencyVersion, packageVersion } from './version.js';
 
-/**
- * @typedef {{ status: 'ok' | 'missing' | 'absent' | 'warning', name: string, detail: string, fix?: string }} Check
- *   missing: required and not there (doctor fails); absent: optional and not there.
- */
+export interface DoctorCheck {
+  /** missing: required and not there (doctor fails); absent: optional and not there. */
+  status: 'ok' | 'missing' | 'absent' | 'warning';
+  name: string;
+  detail: string;
+  fix?: string | undefined;
+}
 
-/** @param {string} cmd @param {string[]} args */
-function firstLine(cmd, args) {
+export interface DoctorOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  /** Sysroot packages that must be installed; when empty, at least one must be. */
+  targets?: string[];
+}
+
+function firstLine(cmd: string, args: string[]): string {
   try {
     return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).split('\n')[0]?.trim() ?? '';
   } catch {
@@ -21,7 +30,7 @@ function firstLine(cmd, args) {
 }
 
 /** The Debian package owning `path` and its version, when dpkg knows it. */
-function debianPackageOf(/** @type {string} */ path) {
+function debianPackageOf(path: string): string {
   let real = path;
   try {
     real = realpathSync(path);
@@ -34,15 +43,10 @@ function debianPackageOf(/** @type {string} */ path) {
   return version ? `${owner} ${version}` : owner;
 }
 
-/**
- * All checks. `targets`: sysroot packages that must be installed; when empty, at least one must be.
- * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, targets?: string[] }} [options]
- * @returns {Promise<Check[]>}
- */
-export async function doctorChecks(options = {}) {
+/** What `wasi-cc doctor` checks. */
+export async function doctorChecks(options: DoctorOptions = {}): Promise<DoctorCheck[]> {
   const env = options.env ?? process.env;
-  /** @type {Check[]} */
-  const checks = [];
+  const checks: DoctorCheck[] = [];
   const nodeOk = Number(process.versions.node.split('.')[0]) >= 20;
   checks.push({
     status: nodeOk ? 'ok' : 'missing',
@@ -90,7 +94,7 @@ export async function doctorChecks(options = {}) {
     checks.push({
       status: 'missing',
       name: 'adapter',
-      detail: `@wasi/preview1-adapter cannot be loaded: ${/** @type {Error} */ (err).message.split('\n')[0]}`,
+      detail: `@wasi/preview1-adapter cannot be loaded: ${(err instanceof Error ? err.message : String(err)).split('\n')[0]}`,
       fix: 'reinstall @wasi/cc (it depends on @wasi/preview1-adapter): npm i -D @wasi/cc',
     });
   }
@@ -105,8 +109,7 @@ export async function doctorChecks(options = {}) {
   }
 
   const required = new Set(options.targets ?? []);
-  /** @type {Check[]} */
-  const sysroots = [];
+  const sysroots: DoctorCheck[] = [];
   for (const triple of [...Object.keys(TARGETS), ...[...required].filter((t) => !TARGETS[t])]) {
     const info = TARGETS[triple];
     if (!info) {
@@ -120,7 +123,7 @@ export async function doctorChecks(options = {}) {
         sysroots.push({ status: 'warning', name: triple, detail: `${pkg.packageName} is ${pkg.version} but @wasi/cc is ${packageVersion()}: install matching versions` });
       }
     } catch (err) {
-      const [problem, ...fix] = /** @type {Error} */ (err).message.split('\n');
+      const [problem, ...fix] = (err instanceof Error ? err.message : String(err)).split('\n');
       sysroots.push({
         status: required.has(triple) ? 'missing' : 'absent',
         name: triple,
@@ -136,19 +139,15 @@ export async function doctorChecks(options = {}) {
   return checks;
 }
 
-const LABEL = { ok: 'ok', missing: 'MISSING', absent: 'absent', warning: 'warning' };
+const LABEL: Record<DoctorCheck['status'], string> = { ok: 'ok', missing: 'MISSING', absent: 'absent', warning: 'warning' };
 
-/**
- * The `wasi-cc doctor` command. Resolves to 0 when everything needed is there, 1 otherwise.
- * @param {string[]} argv
- */
-export async function doctorCommand(argv) {
-  /** @type {string[]} */
-  const targets = [];
+/** The `wasi-cc doctor` command. Resolves to 0 when everything needed is there, 1 otherwise. */
+export async function doctorCommand(argv: string[]): Promise<number> {
+  const targets: string[] = [];
   for (let i = 0; i < argv.length; i++) {
-    const a = /** @type {string} */ (argv[i]);
+    const a = argv[i] as string;
     if (a.startsWith('--target=')) targets.push(a.slice('--target='.length));
-    else if ((a === '--target' || a === '-target') && argv[i + 1]) targets.push(/** @type {string} */ (argv[++i]));
+    else if ((a === '--target' || a === '-target') && argv[i + 1]) targets.push(argv[++i] as string);
     else if (a === '--help' || a === '-h') {
       process.stdout.write(
         'usage: wasi-cc doctor [--target=TRIPLE]...\n\nChecks the toolchain, the adapter and the sysroot packages wasi-cc would use.\n' +

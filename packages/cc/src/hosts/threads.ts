@@ -1,20 +1,24 @@
 // wasm32-wasip1-threads modules (wasi-threads over Preview 1) on Node worker threads.
 //
 // Every thread of the program, the main one included, runs in a worker of its own
-// (threads-worker.js) with its own instance of the module over one shared memory. This thread runs
+// (threads-worker.ts) with its own instance of the module over one shared memory. This thread runs
 // no WebAssembly: it only manages the workers, so it is always free to answer wasi.thread-spawn,
 // however the program's threads are blocked (the main one sitting in pthread_join included). A
 // worker whose thread has returned waits for the next one: creating and joining 64 threads 20
 // times over reuses a handful of workers (about 1 s and 0.6 GB at most).
 //
 // exit() in any thread ends the whole program with its status; a trap in any thread ends it with
-// TRAP_STATUS. Threads share one descriptor table (threads-files.js), as POSIX threads do.
+// TRAP_STATUS. Threads share one descriptor table (threads-files.ts), as POSIX threads do.
 import { setFlagsFromString } from 'node:v8';
-import { MessageChannel, Worker } from 'node:worker_threads';
+import { MessageChannel, Worker, type WorkerOptions } from 'node:worker_threads';
+import { siblingModule } from '../files.js';
 import { moduleInterface } from '../wasm.js';
+import type { FilesWorkerData, StartThread, ThreadMessage, ThreadWorkerData } from './messages.js';
 import { TRAP_STATUS } from './quiet.js';
+import type { HostSpec } from './spec.js';
 
-const WORKER = new URL('./threads-worker.js', import.meta.url);
+// A separate entry file, compiled like this one (threads-worker.js; .ts when run from source).
+const WORKER = siblingModule('threads-worker', import.meta.url);
 const EAGAIN = 6;
 // wasi-threads ids are 1 to 0x1FFFFFFF.
 const MAX_TID = 0x1fffffff;
@@ -27,14 +31,13 @@ const MAX_TID = 0x1fffffff;
  * must be set before the module is compiled: runWasm passes them on the child's command line, and
  * runThreads sets them itself when they are not there.
  */
-export const THREADS_V8_FLAGS = Object.freeze(['--no-wasm-dynamic-tiering']);
+export const THREADS_V8_FLAGS: readonly string[] = Object.freeze(['--no-wasm-dynamic-tiering']);
 
 /**
- * @param {import('../run.js').HostSpec} spec
- * @returns {Promise<number>} the program's exit status (other threads may still be running: the
- *   caller should exit the process with it)
+ * Runs a wasi-threads program; resolves to its exit status (other threads may still be running:
+ * the caller should exit the process with it).
  */
-export async function runThreads(spec) {
+export async function runThreads(spec: HostSpec): Promise<number> {
   const memoryImport = moduleInterface(spec.bytes).imports.find((i) => i.kind === 'memory');
   if (!memoryImport?.memory?.shared) {
     process.stderr.write(
@@ -44,7 +47,7 @@ export async function runThreads(spec) {
     return 1;
   }
   for (const flag of THREADS_V8_FLAGS) if (!process.execArgv.includes(flag)) setFlagsFromString(flag);
-  const module = await WebAssembly.compile(spec.bytes);
+  const module = await WebAssembly.compile(spec.bytes as BufferSource);
   // All of the memory up front: growing a shared memory while threads run is a hazard on V8
   // (Node 20): memory.fill and memory.copy in other threads check bounds against a size they
   // update only some time after the grow, and trap on memory that is already theirs. The
@@ -53,35 +56,29 @@ export async function runThreads(spec) {
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
   const common = { memory, memoryImport: { module: memoryImport.module, name: memoryImport.name } };
 
-  /** @type {Worker[]} */
-  const workers = [];
-  /** @type {Worker[]} */
-  const idle = [];
+  const workers: Worker[] = [];
+  const idle: Worker[] = [];
   const maxThreads = spec.maxThreads ?? Infinity;
   let running = 0;
   let nextTid = 1;
 
-  return new Promise((resolve) => {
+  return new Promise<number>((resolve) => {
     let done = false;
-    /** @param {number} code */
-    const finish = (code) => {
+    const finish = (code: number): void => {
       if (done) return;
       done = true;
       // The program is over: stop whatever threads are left (their output is already written).
       for (const w of workers) void w.terminate();
       resolve(code);
     };
-    /** @param {string} what @param {string} message @param {number} code */
-    const fail = (what, message, code) => {
+    const fail = (what: string, message: string, code: number): void => {
       process.stderr.write(`wasi-cc: error: ${spec.args[0]} ${what}: ${message}\n`);
       finish(code);
     };
-    /** @param {Error} err */
-    const onError = (err) => fail('failed', String(err?.stack ?? err), 1);
+    const onError = (err: Error): void => fail('failed', String(err?.stack ?? err), 1);
 
-    /** @param {Record<string, unknown>} data */
-    const startWorker = (data) => {
-      const worker = new Worker(WORKER, data);
+    const startWorker = (options: WorkerOptions & { workerData: FilesWorkerData | ThreadWorkerData }): Worker => {
+      const worker = new Worker(WORKER, options);
       workers.push(worker);
       worker.on('error', onError);
       return worker;
@@ -90,7 +87,7 @@ export async function runThreads(spec) {
     const files = startWorker({ workerData: { ...common, role: 'files', preopens: spec.preopens } });
 
     /** A worker for one of the program's threads, with a port to the files worker. */
-    const threadWorker = (/** @type {'main' | 'thread'} */ role) => {
+    const threadWorker = (role: 'main' | 'thread'): Worker => {
       const { port1, port2 } = new MessageChannel();
       files.postMessage({ port: port1 }, [port1]);
       // The thread sleeps on spawnReply[0] until it holds 1; spawnReply[1] is the answer.
@@ -99,7 +96,7 @@ export async function runThreads(spec) {
         workerData: { ...common, role, module, args: spec.args, env: spec.env, filesPort: port2, spawnReply },
         transferList: [port2],
       });
-      worker.on('message', (/** @type {any} */ m) => {
+      worker.on('message', (m: ThreadMessage) => {
         switch (m.type) {
           case 'spawn':
             Atomics.store(spawnReply, 1, spawn(m.startArg));
@@ -124,12 +121,12 @@ export async function runThreads(spec) {
     };
 
     /** Answers a thread-spawn: a new thread id, or -EAGAIN. */
-    const spawn = (/** @type {number} */ startArg) => {
+    const spawn = (startArg: number): number => {
       if (done || running >= maxThreads) return -EAGAIN;
       running++;
       const tid = nextTid;
       nextTid = nextTid === MAX_TID ? 1 : nextTid + 1;
-      (idle.pop() ?? threadWorker('thread')).postMessage({ tid, startArg });
+      (idle.pop() ?? threadWorker('thread')).postMessage({ tid, startArg } satisfies StartThread);
       return tid;
     };
 

@@ -4,27 +4,23 @@ import { readFileSync } from 'node:fs';
 /**
  * Splits the text of a response file the way clang and lld do on Unix (GNU style):
  * whitespace separates arguments, quotes group, a backslash escapes the next character.
- * @param {string} text
- * @returns {string[]}
  */
-export function splitResponseFile(text) {
-  /** @type {string[]} */
-  const out = [];
+export function splitResponseFile(text: string): string[] {
+  const out: string[] = [];
   let cur = '';
   let inArg = false;
-  /** @type {string | undefined} */
-  let quote;
+  let quote: string | undefined;
   for (let i = 0; i < text.length; i++) {
-    const c = text[i];
+    const c = text.charAt(i);
     if (quote) {
       if (c === quote) quote = undefined;
-      else if (c === '\\' && quote === '"' && i + 1 < text.length) cur += text[++i];
+      else if (c === '\\' && quote === '"' && i + 1 < text.length) cur += text.charAt(++i);
       else cur += c;
     } else if (c === '"' || c === "'") {
       quote = c;
       inArg = true;
     } else if (c === '\\' && i + 1 < text.length) {
-      cur += text[++i];
+      cur += text.charAt(++i);
       inArg = true;
     } else if (/\s/.test(c)) {
       if (inArg) out.push(cur);
@@ -39,19 +35,13 @@ export function splitResponseFile(text) {
   return out;
 }
 
-/**
- * Replaces every `@file` argument by the arguments it holds (recursively).
- * @param {string[]} argv
- * @param {number} [depth]
- * @returns {{ args: string[], usedResponseFile: boolean }}
- */
-export function expandResponseFiles(argv, depth = 0) {
-  /** @type {string[]} */
-  const args = [];
+/** Replaces every `@file` argument by the arguments it holds (recursively). */
+export function expandResponseFiles(argv: readonly string[], depth = 0): { args: string[]; usedResponseFile: boolean } {
+  const args: string[] = [];
   let usedResponseFile = false;
   for (const a of argv) {
     if (a.startsWith('@') && a.length > 1 && depth < 20) {
-      let text;
+      let text: string;
       try {
         text = readFileSync(a.slice(1), 'utf8');
       } catch {
@@ -65,10 +55,7 @@ export function expandResponseFiles(argv, depth = 0) {
   return { args, usedResponseFile };
 }
 
-/**
- * Quotes one argument for a GNU-style response file.
- * @param {string} arg
- */
-export function quoteForResponseFile(arg) {
+/** Quotes one argument for a GNU-style response file. */
+export function quoteForResponseFile(arg: string): string {
   return /^[\w@%+=:,./-]+$/.test(arg) ? arg : `"${arg.replace(/(["\\])/g, '\\$1')}"`;
 }

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { main } from '../lib/cli.js';
+import { main } from '../cli.js';
 
 process.exitCode = await main(process.argv.slice(2));
 // A program run by `wasi-cc run` may leave threads or handles behind: its status is final.

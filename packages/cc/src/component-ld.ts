@@ -29,30 +29,28 @@ Options of ${NAME}:
 
 Environment: WASM_COMPONENT_LD_SKIP=1 acts like --skip-wit-component.`;
 
-/**
- * @typedef {object} LinkerArgs
- * @property {string[]} wasmLdArgs  arguments for wasm-ld (response files expanded)
- * @property {string | undefined} wasmLdPath
- * @property {string} output        the -o file (wasm-ld's default a.out otherwise)
- * @property {number} outputIndex   index of the output path in wasmLdArgs, -1 when implicit
- * @property {boolean} skipComponent
- * @property {string} adapter
- * @property {Array<[string, string]>} adapt  [import module name, adapter path]
- * @property {boolean} usedResponseFile
- * @property {boolean} help
- * @property {boolean} version
- */
+export interface LinkerArgs {
+  /** Arguments for wasm-ld (response files expanded). */
+  wasmLdArgs: string[];
+  wasmLdPath: string | undefined;
+  /** The -o file (wasm-ld's default a.out otherwise). */
+  output: string;
+  /** Index of the output path in wasmLdArgs, -1 when implicit. */
+  outputIndex: number;
+  skipComponent: boolean;
+  /** 'auto', 'command', 'reactor' or an adapter path. */
+  adapter: string;
+  /** [import module name, adapter path] */
+  adapt: Array<[string, string]>;
+  usedResponseFile: boolean;
+  help: boolean;
+  version: boolean;
+}
 
-/**
- * Separates this tool's own options from wasm-ld's and finds the output file.
- * @param {string[]} argv
- * @param {NodeJS.ProcessEnv} [env]
- * @returns {LinkerArgs}
- */
-export function parseLinkerArgs(argv, env = process.env) {
+/** Separates this tool's own options from wasm-ld's and finds the output file. */
+export function parseLinkerArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): LinkerArgs {
   const { args, usedResponseFile } = expandResponseFiles(argv);
-  /** @type {LinkerArgs} */
-  const o = {
+  const o: LinkerArgs = {
     wasmLdArgs: [],
     wasmLdPath: undefined,
     output: 'a.out',
@@ -64,16 +62,15 @@ export function parseLinkerArgs(argv, env = process.env) {
     help: false,
     version: false,
   };
-  /** @param {string} flag @param {number} i */
-  const value = (flag, i) => {
-    const a = /** @type {string} */ (args[i]);
+  const value = (flag: string, i: number): { v: string; next: number } => {
+    const a = args[i] as string;
     if (a.startsWith(`${flag}=`)) return { v: a.slice(flag.length + 1), next: i };
     if (i + 1 >= args.length) throw new UsageError(`${flag} needs a value`);
-    return { v: /** @type {string} */ (args[i + 1]), next: i + 1 };
+    return { v: args[i + 1] as string, next: i + 1 };
   };
   for (let i = 0; i < args.length; i++) {
-    const a = /** @type {string} */ (args[i]);
-    const is = (/** @type {string} */ flag) => a === flag || a.startsWith(`${flag}=`);
+    const a = args[i] as string;
+    const is = (flag: string): boolean => a === flag || a.startsWith(`${flag}=`);
     if (is('--wasm-ld-path')) ({ v: o.wasmLdPath, next: i } = value('--wasm-ld-path', i));
     else if (is('--adapter')) ({ v: o.adapter, next: i } = value('--adapter', i));
     else if (is('--adapt')) {
@@ -90,7 +87,7 @@ export function parseLinkerArgs(argv, env = process.env) {
       if (a === '-o' || a === '--output') {
         o.wasmLdArgs.push(a);
         if (i + 1 >= args.length) throw new UsageError(`${a} needs a file name`);
-        o.output = /** @type {string} */ (args[++i]);
+        o.output = args[++i] as string;
         o.outputIndex = o.wasmLdArgs.length;
         o.wasmLdArgs.push(o.output);
         continue;
@@ -118,20 +115,14 @@ export function parseLinkerArgs(argv, env = process.env) {
 
 export class UsageError extends Error {}
 
-/** @param {string} message */
-function fail(message) {
+function fail(message: string): number {
   process.stderr.write(`${NAME}: error: ${message}\n`);
   return 1;
 }
 
-/**
- * Runs wasm-component-ld with `argv` (without node and the script). Resolves to the exit code.
- * @param {string[]} argv
- * @returns {Promise<number>}
- */
-export async function main(argv) {
-  /** @type {LinkerArgs} */
-  let o;
+/** Runs wasm-component-ld with `argv` (without node and the script). Resolves to the exit code. */
+export async function main(argv: string[]): Promise<number> {
+  let o: LinkerArgs;
   try {
     o = parseLinkerArgs(argv);
   } catch (err) {
@@ -161,12 +152,11 @@ export async function main(argv) {
 
   // wasm-ld writes into a private directory next to the output, under the output's own file name
   // (wasm-ld records that name in the module); only a finished result gets the real path.
-  /** @type {string} */
-  let workDir;
+  let workDir: string;
   try {
     workDir = mkdtempSync(join(dirname(resolve(o.output)), '.wasm-component-ld-'));
   } catch (err) {
-    return fail(`cannot open output file ${o.output}: ${/** @type {Error} */ (err).message}`);
+    return fail(`cannot open output file ${o.output}: ${err instanceof Error ? err.message : String(err)}`);
   }
   const coreTmp = join(workDir, basename(o.output));
   const args = [...o.wasmLdArgs];
@@ -174,7 +164,7 @@ export async function main(argv) {
   else args.push('-o', coreTmp);
 
   const cleanup = () => rmSync(workDir, { recursive: true, force: true });
-  const onSignal = (/** @type {NodeJS.Signals} */ signal) => {
+  const onSignal = (signal: NodeJS.Signals): void => {
     cleanup();
     process.exit(signal === 'SIGINT' ? 130 : 143);
   };
@@ -197,12 +187,11 @@ export async function main(argv) {
       return 0;
     }
     const core = readFileSync(coreTmp);
-    /** @type {Uint8Array} */
-    let component;
+    let component: Uint8Array;
     try {
-      const adapters = o.adapt.length
-        ? o.adapt.map(([name, path]) => /** @type {[string, Uint8Array]} */ ([name, readFileSync(path)]))
-        : [/** @type {[string, Uint8Array]} */ ([ADAPTER_MODULE, readFileSync(adapterPath(o.adapter, core))])];
+      const adapters: Array<[string, Uint8Array]> = o.adapt.length
+        ? o.adapt.map(([name, path]): [string, Uint8Array] => [name, readFileSync(path)])
+        : [[ADAPTER_MODULE, readFileSync(adapterPath(o.adapter, core))]];
       component = await componentize(core, { adapters });
     } catch (err) {
       // (jco's messages carry a stray "$" at the start of a cause line)

@@ -4,12 +4,38 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+export interface TargetInfo {
+  triple: string;
+  /** The npm package holding its sysroot. */
+  packageName: string;
+  /** Programs use shared memory and wasi-threads. */
+  threads: boolean;
+  /** Programs become Preview 2 components. */
+  component: boolean;
+}
+
+export interface SysrootPackage extends TargetInfo {
+  /** The package directory. */
+  dir: string;
+  version: string;
+  /** Absolute path of the sysroot. */
+  sysroot: string;
+  /** The package's own clang flags: --target, --sysroot and the triple's. */
+  clangFlags: string[];
+}
+
+/** What a sysroot package's entry point exports (its generated index.js). */
+interface SysrootPackageApi {
+  sysroot: string;
+  version: string;
+  clangFlags: readonly string[];
+}
+
 /**
  * Target triple → sysroot package, and what programs for it need. The workspace test
- * packages/cc/test/targets.test.ts keeps this equal to the recipe (libs/recipe TRIPLES).
- * @type {Readonly<Record<string, import('./targets.js').TargetInfo>>}
+ * packages/cc/test/units.test.ts keeps this equal to the recipe (libs/recipe TRIPLES).
  */
-export const TARGETS = Object.freeze({
+export const TARGETS: Readonly<Record<string, TargetInfo>> = Object.freeze({
   'wasm32-wasip1': { triple: 'wasm32-wasip1', packageName: '@wasi/sysroot-wasip1', threads: false, component: false },
   'wasm32-wasip1-threads': { triple: 'wasm32-wasip1-threads', packageName: '@wasi/sysroot-wasip1-threads', threads: true, component: false },
   'wasm32-wasip2': { triple: 'wasm32-wasip2', packageName: '@wasi/sysroot-wasip2', threads: false, component: true },
@@ -24,11 +50,10 @@ export const DEFAULT_TARGET = 'wasm32-wasip1';
  * --max-memory on the command line wins). The CMake toolchain template repeats them (a test keeps
  * the two equal).
  */
-export const THREADS_LINK_FLAGS = Object.freeze(['-Wl,--import-memory,--export-memory,--max-memory=67108864']);
+export const THREADS_LINK_FLAGS: readonly string[] = Object.freeze(['-Wl,--import-memory,--export-memory,--max-memory=67108864']);
 
 export class SysrootNotFoundError extends Error {
-  /** @param {string} message */
-  constructor(message) {
+  constructor(message: string) {
     super(message);
     this.name = 'SysrootNotFoundError';
   }
@@ -37,17 +62,13 @@ export class SysrootNotFoundError extends Error {
 /**
  * The sysroot package for `triple`, resolved the way Node resolves a dependency of the project in
  * `cwd` (its node_modules, then each parent's). Throws SysrootNotFoundError with the fix.
- * @param {string} triple
- * @param {{ cwd?: string }} [options]
- * @returns {Promise<import('./targets.js').SysrootPackage>}
  */
-export async function findSysrootPackage(triple, options = {}) {
+export async function findSysrootPackage(triple: string, options: { cwd?: string } = {}): Promise<SysrootPackage> {
   const target = TARGETS[triple];
   if (!target) throw new SysrootNotFoundError(`wasi-cc has no sysroot package for target "${triple}"; known targets: ${Object.keys(TARGETS).join(', ')}`);
   const cwd = options.cwd ?? process.cwd();
   const require = createRequire(join(cwd, '__wasi_cc__.js'));
-  /** @type {string} */
-  let manifest;
+  let manifest: string;
   try {
     manifest = require.resolve(`${target.packageName}/package.json`);
   } catch {
@@ -57,8 +78,8 @@ export async function findSysrootPackage(triple, options = {}) {
     );
   }
   const dir = dirname(manifest);
-  const api = await import(pathToFileURL(require.resolve(target.packageName)).href);
-  const sysroot = /** @type {string} */ (api.sysroot);
+  const api = (await import(pathToFileURL(require.resolve(target.packageName)).href)) as SysrootPackageApi;
+  const sysroot = api.sysroot;
   if (!existsSync(join(sysroot, 'lib', triple, 'libc.a'))) {
     throw new SysrootNotFoundError(
       `the package ${target.packageName} in ${dir} has no built sysroot (${join(sysroot, 'lib', triple, 'libc.a')} is missing).\n` +
@@ -74,18 +95,14 @@ export async function findSysrootPackage(triple, options = {}) {
   };
 }
 
-/**
- * Every known target's package as found from `cwd`, or the error saying how to install it.
- * @param {{ cwd?: string }} [options]
- */
-export async function findAllSysrootPackages(options = {}) {
-  /** @type {Array<{ triple: string, found?: import('./targets.js').SysrootPackage, error?: Error }>} */
-  const out = [];
+/** Every known target's package as found from `cwd`, or the error saying how to install it. */
+export async function findAllSysrootPackages(options: { cwd?: string } = {}): Promise<Array<{ triple: string; found?: SysrootPackage; error?: Error }>> {
+  const out: Array<{ triple: string; found?: SysrootPackage; error?: Error }> = [];
   for (const triple of Object.keys(TARGETS)) {
     try {
       out.push({ triple, found: await findSysrootPackage(triple, options) });
     } catch (err) {
-      out.push({ triple, error: /** @type {Error} */ (err) });
+      out.push({ triple, error: err instanceof Error ? err : new Error(String(err)) });
     }
   }
   return out;

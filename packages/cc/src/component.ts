@@ -10,61 +10,53 @@ import { moduleInterface } from './wasm.js';
 /** The import module name the Preview 1 adapter provides. */
 export const ADAPTER_MODULE = 'wasi_snapshot_preview1';
 
-/**
- * 'command' when the module exports _start (a program), 'reactor' otherwise (a library).
- * @param {Uint8Array} core
- * @returns {'command' | 'reactor'}
- */
-export function adapterKindFor(core) {
+/** 'command' when the module exports _start (a program), 'reactor' otherwise (a library). */
+export function adapterKindFor(core: Uint8Array): 'command' | 'reactor' {
   return moduleInterface(core).exports.some((e) => e.name === '_start' && e.kind === 'func') ? 'command' : 'reactor';
 }
 
 /**
  * The adapter file for `choice`: 'command', 'reactor', 'auto' (by the module's _start export)
  * or a path to an adapter module.
- * @param {string} choice
- * @param {Uint8Array} core
  */
-export function adapterPath(choice, core) {
+export function adapterPath(choice: string, core: Uint8Array): string {
   const kind = choice === 'auto' ? adapterKindFor(core) : choice;
   if (kind === 'command') return commandAdapterPath;
   if (kind === 'reactor') return reactorAdapterPath;
   return kind;
 }
 
-/** @type {Promise<typeof import('@bytecodealliance/jco-transpile/wasm-tools')> | undefined} */
-let wasmTools;
+export interface ComponentizeOptions {
+  /** 'auto' (default), 'command', 'reactor' or a path to a wasi_snapshot_preview1 adapter. */
+  adapter?: string;
+  /** Explicit [import module name, adapter bytes] pairs; replaces `adapter`. */
+  adapters?: Array<[string, Uint8Array]>;
+}
+
+type WasmTools = typeof import('@bytecodealliance/jco-transpile/wasm-tools');
+let wasmTools: Promise<WasmTools> | undefined;
 
 /**
  * Wraps a core module into a component. `adapters` are [import module name, adapter bytes]
  * pairs; by default the wasi_snapshot_preview1 adapter chosen by adapterKindFor.
- * @param {Uint8Array} core
- * @param {{ adapter?: string, adapters?: Array<[string, Uint8Array]> }} [options]
- * @returns {Promise<Uint8Array>}
  */
-export async function componentize(core, options = {}) {
+export async function componentize(core: Uint8Array, options: ComponentizeOptions = {}): Promise<Uint8Array> {
   const adapters = options.adapters ?? [[ADAPTER_MODULE, readFileSync(adapterPath(options.adapter ?? 'auto', core))]];
   wasmTools ??= import('@bytecodealliance/jco-transpile/wasm-tools');
   const { componentNew } = await wasmTools;
   return componentNew(core, adapters);
 }
 
-/**
- * A temporary path next to `path` (same directory, so a rename is atomic).
- * @param {string} path
- */
-export function tempPathFor(path) {
+/** A temporary path next to `path` (same directory, so a rename is atomic). */
+export function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
 }
 
 /**
  * Writes `bytes` to a temporary file next to `path`, then renames it over `path`: readers see
  * the old file or the whole new one, and a failure leaves no partial file.
- * @param {string} path
- * @param {Uint8Array} bytes
- * @param {number} [mode]
  */
-export function writeFileAtomic(path, bytes, mode = 0o755) {
+export function writeFileAtomic(path: string, bytes: Uint8Array, mode = 0o755): void {
   const tmp = tempPathFor(path);
   try {
     writeFileSync(tmp, bytes, { mode });

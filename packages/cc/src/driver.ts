@@ -2,44 +2,43 @@
 // need, and for wasm32-wasip2 this package's wasm-component-ld as the linker. Everything else on
 // the command line goes to clang unchanged, and clang's (or the linker's) own messages and exit
 // status come back unchanged.
-import { spawnSync } from 'node:child_process';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { constants as osConstants } from 'node:os';
 import { delimiter, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { detectToolchain, ToolchainError } from './toolchain.js';
+import { COMPONENT_LD } from './files.js';
+import { detectToolchain, ToolchainError, type Toolchain } from './toolchain.js';
 import { DEFAULT_TARGET, findSysrootPackage, SysrootNotFoundError, TARGETS, THREADS_LINK_FLAGS } from './targets.js';
 
-/** Absolute path of this package's wasm-component-ld (clang runs it through -fuse-ld=PATH). */
-export const COMPONENT_LD = fileURLToPath(new URL('../bin/wasm-component-ld.js', import.meta.url));
+export { COMPONENT_LD };
 
 /** Flags that make clang stop before linking. */
 const NO_LINK = new Set(['-c', '-S', '-E', '-fsyntax-only', '-M', '-MM', '--precompile', '--analyze', '-emit-ast']);
 
-/**
- * @typedef {object} ParsedDriverArgs
- * @property {string | undefined} target   the --target value, if given
- * @property {string[]} rest                the arguments without the target flag
- * @property {boolean} link                 whether clang will link
- * @property {boolean} hasSysroot           whether the user chose a sysroot
- * @property {boolean} hasLinker            whether the user chose a linker (-fuse-ld)
- * @property {boolean} hasWasmOpt           whether the user said --wasm-opt or --no-wasm-opt
- */
+export interface DriverArgs {
+  /** The --target value, if given. */
+  target: string | undefined;
+  /** The arguments without the target flag. */
+  rest: string[];
+  /** Whether clang will link. */
+  link: boolean;
+  /** Whether the user chose a sysroot. */
+  hasSysroot: boolean;
+  /** Whether the user chose a linker (-fuse-ld). */
+  hasLinker: boolean;
+  /** Whether the user said --wasm-opt or --no-wasm-opt. */
+  hasWasmOpt: boolean;
+}
 
-/**
- * @param {string[]} argv
- * @returns {ParsedDriverArgs}
- */
-export function parseDriverArgs(argv) {
-  /** @type {string | undefined} */
-  let target;
-  /** @type {string[]} */
-  const rest = [];
+/** Splits a wasi-cc command line: the target, the rest, and whether clang will link. */
+export function parseDriverArgs(argv: string[]): DriverArgs {
+  let target: string | undefined;
+  const rest: string[] = [];
   let link = true;
   let hasSysroot = false;
   let hasLinker = false;
   let hasWasmOpt = false;
   for (let i = 0; i < argv.length; i++) {
-    const a = /** @type {string} */ (argv[i]);
+    const a = argv[i] as string;
     if (a.startsWith('--target=') || a.startsWith('-target=')) {
       target = a.slice(a.indexOf('=') + 1);
       continue;
@@ -57,32 +56,40 @@ export function parseDriverArgs(argv) {
   return { target, rest, link, hasSysroot, hasLinker, hasWasmOpt };
 }
 
+export interface ClangCommand {
+  args: string[];
+  target: string;
+  /** Whether wasi-cc has a sysroot package for the target. */
+  known: boolean;
+}
+
+export interface ClangArgsOptions {
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  llvmMajor?: number;
+}
+
 /**
  * The full clang command line wasi-cc runs for `argv`. Links get --no-wasm-opt (clang 20 and
  * later, given as `llvmMajor`): clang would otherwise run whatever wasm-opt is on PATH after an
  * optimized link, and under npx that is binaryen's, which npm installs with jco; --wasm-opt on the
  * command line brings it back.
- * @param {string[]} argv
- * @param {{ cwd?: string, env?: NodeJS.ProcessEnv, llvmMajor?: number }} [options]
- * @returns {Promise<{ args: string[], target: string, known: boolean }>}
  */
-export async function clangArgs(argv, options = {}) {
+export async function clangArgs(argv: string[], options: ClangArgsOptions = {}): Promise<ClangCommand> {
   const env = options.env ?? process.env;
   const p = parseDriverArgs(argv);
   const target = p.target ?? env.WASI_CC_TARGET ?? DEFAULT_TARGET;
   const info = TARGETS[target];
   if (!info) return { args: [`--target=${target}`, ...p.rest], target, known: false };
 
-  /** @type {string[]} */
-  let flags;
+  let flags: string[];
   if (p.hasSysroot) {
     flags = [`--target=${target}`, ...(info.threads ? ['-pthread'] : [])];
   } else {
     const pkg = await findSysrootPackage(target, { cwd: options.cwd });
     flags = pkg.clangFlags;
   }
-  /** @type {string[]} */
-  const linkFlags = [];
+  const linkFlags: string[] = [];
   if (p.link) {
     if ((options.llvmMajor ?? 0) >= 20 && !p.hasWasmOpt) linkFlags.push('--no-wasm-opt');
     if (info.threads) linkFlags.push(...THREADS_LINK_FLAGS);
@@ -94,28 +101,22 @@ export async function clangArgs(argv, options = {}) {
 /**
  * The environment clang runs in: the toolchain's own directory first on PATH (clang finds wasm-ld
  * there), and this Node next (wasm-component-ld is a Node script).
- * @param {import('./toolchain.js').Toolchain} tc
- * @param {NodeJS.ProcessEnv} env
  */
-export function clangEnv(tc, env) {
+export function clangEnv(tc: Toolchain, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
   return { ...env, PATH: [tc.binDir, dirname(process.execPath), env.PATH ?? ''].join(delimiter) };
 }
 
-/** @param {import('node:child_process').SpawnSyncReturns<unknown>} r */
-export function exitStatus(r) {
+/** A child's exit status, 128 + N for a signal as a shell reports it. */
+export function exitStatus(r: SpawnSyncReturns<unknown>): number {
   if (r.status !== null) return r.status;
   const n = r.signal ? osConstants.signals[r.signal] : undefined;
   return n ? 128 + n : 1;
 }
 
-/**
- * Compiles and/or links: runs clang. Resolves to the exit status.
- * @param {string[]} argv
- * @param {{ cwd?: string, env?: NodeJS.ProcessEnv }} [options]
- */
-export async function compile(argv, options = {}) {
+/** Compiles and/or links: runs clang like the wasi-cc command does. Resolves to the exit status. */
+export async function compile(argv: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<number> {
   const env = options.env ?? process.env;
-  let tc;
+  let tc: Toolchain;
   try {
     tc = detectToolchain({ env });
   } catch (err) {
@@ -125,8 +126,7 @@ export async function compile(argv, options = {}) {
     }
     throw err;
   }
-  /** @type {{ args: string[], target: string, known: boolean }} */
-  let cmd;
+  let cmd: ClangCommand;
   try {
     cmd = await clangArgs(argv, { ...options, llvmMajor: tc.major });
   } catch (err) {

@@ -15,11 +15,8 @@ current directory upward. wasm32-wasip2 programs are linked into Preview 2 compo
 wasm-component-ld; wasm32-wasip1-threads programs get the shared-memory link flags. Every
 other argument goes to clang as it is: -c, -o, -O2, -I, -D, -l, -Wl,... all work as usual.`;
 
-/**
- * @param {string[]} argv  arguments after the command name
- * @returns {Promise<number>} the exit status
- */
-export async function main(argv) {
+/** The wasi-cc command: `argv` is what follows the command name. Resolves to the exit status. */
+export async function main(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === 'run') return (await import('./run.js')).runCommand(rest);
   if (first === 'doctor') return (await import('./doctor.js')).doctorCommand(rest);

@@ -1,12 +1,50 @@
 // wasi-cc run: runs a .wasm on the host that fits it. A component (layer 1 in the header) runs on
 // preview2-shim; a core module that imports a shared memory or wasi.thread-spawn runs on the
 // wasi-threads host; any other core module runs on node:wasi.
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { WASI_CC_BIN } from './files.js';
 import { coreFlavor, moduleInterface, wasmKind } from './wasm.js';
 import { THREADS_V8_FLAGS } from './hosts/threads.js';
+import type { HostSpec } from './hosts/spec.js';
+
+export type { HostSpec };
+
+export interface ExecSpec {
+  wasm: string;
+  /** The file's bytes, when already read. */
+  bytes?: Uint8Array;
+  /** argv, including argv[0]. */
+  args: string[];
+  env?: Record<string, string>;
+  /** guest path -> host directory */
+  preopens?: Record<string, string>;
+  /** wasi-threads: at most this many threads besides the main one at a time (0: none). */
+  maxThreads?: number;
+}
+
+export interface RunSpec {
+  wasm: string;
+  /** argv, including argv[0] (default: [wasm]). */
+  args?: string[];
+  env?: Record<string, string>;
+  /** guest path -> host directory */
+  preopens?: Record<string, string>;
+  stdin?: string | Buffer;
+  cwd?: string;
+  /** Kill the program after this long (default 60 s). */
+  timeoutMs?: number;
+  /** wasi-threads: at most this many threads besides the main one at a time (0: none). */
+  maxThreads?: number;
+}
+
+export interface RunResult {
+  exitCode: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+}
 
 export const RUN_USAGE = `usage: wasi-cc run [options] PROGRAM.wasm [ARGS...]
 
@@ -22,12 +60,8 @@ Options:
                         pthread_create fails with EAGAIN beyond (0: every spawn fails)
   --                    end of options`;
 
-/**
- * 'p1', 'threads' or 'component' for a file's bytes; undefined when it is not WebAssembly.
- * @param {Uint8Array} bytes
- * @returns {'p1' | 'threads' | 'component' | undefined}
- */
-export function hostFor(bytes) {
+/** Which host a .wasm needs: 'component', 'threads', 'p1', or undefined when not WebAssembly. */
+export function hostFor(bytes: Uint8Array): 'p1' | 'threads' | 'component' | undefined {
   const kind = wasmKind(bytes);
   if (kind === 'component') return 'component';
   if (kind === 'core') return coreFlavor(moduleInterface(bytes));
@@ -37,13 +71,11 @@ export function hostFor(bytes) {
 /**
  * Runs a program in this process and resolves to its exit status. The caller should exit with it
  * (threads may still be running).
- * @param {import('./run.js').ExecSpec} spec
- * @returns {Promise<number>}
  */
-export async function execWasm(spec) {
+export async function execWasm(spec: ExecSpec): Promise<number> {
   const bytes = spec.bytes ?? readFileSync(spec.wasm);
   const host = hostFor(bytes);
-  const hostSpec = { bytes, args: spec.args, env: spec.env ?? {}, preopens: spec.preopens ?? {}, maxThreads: spec.maxThreads };
+  const hostSpec: HostSpec = { bytes, args: spec.args, env: spec.env ?? {}, preopens: spec.preopens ?? {}, maxThreads: spec.maxThreads };
   if (host === 'component') return (await import('./hosts/p2.js')).runComponent(hostSpec);
   if (host === 'threads') return (await import('./hosts/threads.js')).runThreads(hostSpec);
   if (host === 'p1') return (await import('./hosts/p1.js')).runPreview1(hostSpec);
@@ -53,30 +85,21 @@ export async function execWasm(spec) {
 
 export class RunUsageError extends Error {}
 
-/**
- * @param {string[]} argv  arguments after "run"
- * @param {NodeJS.ProcessEnv} [env]
- * @returns {import('./run.js').ExecSpec}
- */
-export function parseRunArgs(argv, env = process.env) {
-  /** @type {Record<string, string>} */
-  const preopens = {};
-  /** @type {Record<string, string>} */
-  const programEnv = {};
-  /** @type {string | undefined} */
-  let argv0;
-  /** @type {number | undefined} */
-  let maxThreads;
+/** The `wasi-cc run` options: `argv` is what follows "run". */
+export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.env): ExecSpec {
+  const preopens: Record<string, string> = {};
+  const programEnv: Record<string, string> = {};
+  let argv0: string | undefined;
+  let maxThreads: number | undefined;
   let i = 0;
-  /** @param {string} flag */
-  const value = (flag) => {
-    const a = /** @type {string} */ (argv[i]);
+  const value = (flag: string): string => {
+    const a = argv[i] as string;
     if (a.startsWith(`${flag}=`)) return a.slice(flag.length + 1);
     if (i + 1 >= argv.length) throw new RunUsageError(`${flag} needs a value`);
-    return /** @type {string} */ (argv[++i]);
+    return argv[++i] as string;
   };
   for (; i < argv.length; i++) {
-    const a = /** @type {string} */ (argv[i]);
+    const a = argv[i] as string;
     if (a === '--') {
       i++;
       break;
@@ -91,7 +114,10 @@ export function parseRunArgs(argv, env = process.env) {
       const v = value('--env');
       const eq = v.indexOf('=');
       if (eq > 0) programEnv[v.slice(0, eq)] = v.slice(eq + 1);
-      else if (env[v] !== undefined) programEnv[v] = /** @type {string} */ (env[v]);
+      else {
+        const inherited = env[v];
+        if (inherited !== undefined) programEnv[v] = inherited;
+      }
     } else if (a === '--argv0' || a.startsWith('--argv0=')) argv0 = value('--argv0');
     else if (a === '--max-threads' || a.startsWith('--max-threads=')) {
       const v = value('--max-threads');
@@ -106,14 +132,11 @@ export function parseRunArgs(argv, env = process.env) {
   return { wasm, args: [argv0 ?? wasm, ...argv.slice(i + 1)], env: programEnv, preopens, ...(maxThreads === undefined ? {} : { maxThreads }) };
 }
 
-const CLI = fileURLToPath(new URL('../bin/wasi-cc.js', import.meta.url));
-
 /**
  * The V8 flags the host of the program at `path` needs (see THREADS_V8_FLAGS); none when it cannot
  * be read (`wasi-cc run` then reports that).
- * @param {string} path
  */
-function v8FlagsFor(path) {
+function v8FlagsFor(path: string): string[] {
   try {
     return hostFor(readFileSync(path)) === 'threads' ? [...THREADS_V8_FLAGS] : [];
   } catch {
@@ -124,10 +147,9 @@ function v8FlagsFor(path) {
 /**
  * The node arguments of `wasi-cc run` for `spec`: the V8 flags its host needs, the CLI, its
  * options and the program's arguments.
- * @param {import('./run.js').RunSpec} spec
  */
-export function runArgv(spec) {
-  const argv = [...v8FlagsFor(resolve(spec.cwd ?? '.', spec.wasm)), CLI, 'run'];
+export function runArgv(spec: RunSpec): string[] {
+  const argv = [...v8FlagsFor(resolve(spec.cwd ?? '.', spec.wasm)), WASI_CC_BIN, 'run'];
   for (const [guest, host] of Object.entries(spec.preopens ?? {})) argv.push('--dir', `${host}::${guest}`);
   for (const [k, v] of Object.entries(spec.env ?? {})) argv.push('--env', `${k}=${v}`);
   if (spec.maxThreads !== undefined) argv.push('--max-threads', String(spec.maxThreads));
@@ -139,27 +161,22 @@ export function runArgv(spec) {
 /**
  * Starts a program in a child process (`wasi-cc run`) with piped stdio, for a caller that talks
  * to it while it runs (a server, say). `spec.stdin` and `spec.timeoutMs` are not used.
- * @param {import('./run.js').RunSpec} spec
  */
-export function spawnWasm(spec) {
+export function spawnWasm(spec: RunSpec): ChildProcessWithoutNullStreams {
   return spawn(process.execPath, ['--no-warnings', ...runArgv(spec)], { stdio: ['pipe', 'pipe', 'pipe'], cwd: spec.cwd });
 }
 
 /**
  * Runs a program in a child process (`wasi-cc run`), so that a crash, trap or hang of the program
  * cannot take the caller down, and collects its output.
- * @param {import('./run.js').RunSpec} spec
- * @returns {Promise<import('./run.js').RunResult>}
  */
-export function runWasm(spec) {
+export function runWasm(spec: RunSpec): Promise<RunResult> {
   return new Promise((resolvePromise, reject) => {
     const child = spawnWasm(spec);
-    /** @type {Buffer[]} */
-    const out = [];
-    /** @type {Buffer[]} */
-    const err = [];
-    child.stdout.on('data', (d) => out.push(d));
-    child.stderr.on('data', (d) => err.push(d));
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    child.stdout.on('data', (d: Buffer) => out.push(d));
+    child.stderr.on('data', (d: Buffer) => err.push(d));
     const timer = setTimeout(() => child.kill('SIGKILL'), spec.timeoutMs ?? 60_000);
     child.on('error', reject);
     child.on('close', (code, signal) => {
@@ -171,17 +188,13 @@ export function runWasm(spec) {
   });
 }
 
-/**
- * The `wasi-cc run` command. Resolves to the exit status.
- * @param {string[]} argv
- */
-export async function runCommand(argv) {
+/** The `wasi-cc run` command. Resolves to the exit status. */
+export async function runCommand(argv: string[]): Promise<number> {
   if (argv[0] === '--help' || argv[0] === '-h') {
     process.stdout.write(`${RUN_USAGE}\n`);
     return 0;
   }
-  /** @type {import('./run.js').ExecSpec} */
-  let spec;
+  let spec: ExecSpec;
   try {
     spec = parseRunArgs(argv);
   } catch (err) {
@@ -194,7 +207,7 @@ export async function runCommand(argv) {
   try {
     spec.bytes = readFileSync(spec.wasm);
   } catch (err) {
-    process.stderr.write(`wasi-cc run: error: cannot read ${spec.wasm}: ${/** @type {Error} */ (err).message}\n`);
+    process.stderr.write(`wasi-cc run: error: cannot read ${spec.wasm}: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }
   return execWasm(spec);

@@ -2,24 +2,42 @@
 // and the wasm32 compiler-rt builtins, all of one LLVM (19 or later, 22 preferred).
 //
 // This file is the single copy of the finder: @wasi/cc uses it at run time, and the
-// workspace's build stages (libs/toolchain) re-export it. Plain JavaScript, no dependencies.
+// workspace's build stages (libs/toolchain) re-export it. No dependencies.
 import { execFileSync } from 'node:child_process';
 import { accessSync, constants, existsSync } from 'node:fs';
 import { delimiter, dirname, join } from 'node:path';
 
+/** Oldest LLVM with the wasm32-wasip1/-wasip2 triples. */
 export const MIN_LLVM_MAJOR = 19;
+/** The LLVM we build and test with. */
 export const PREFERRED_LLVM_MAJOR = 22;
 
-/** @param {number} major */
-export const DEBIAN_PACKAGES = (major) =>
-  /** @type {const} */ ([`clang-${major}`, `lld-${major}`, `llvm-${major}`, `libclang-rt-${major}-dev-wasm32`]);
+/** The Debian packages that provide LLVM `major` for WebAssembly. */
+export const DEBIAN_PACKAGES = (major: number): readonly [string, string, string, string] =>
+  [`clang-${major}`, `lld-${major}`, `llvm-${major}`, `libclang-rt-${major}-dev-wasm32`] as const;
 
-export const INSTALL_COMMAND = (major = PREFERRED_LLVM_MAJOR) =>
+/** The exact command that installs them. */
+export const INSTALL_COMMAND = (major: number = PREFERRED_LLVM_MAJOR): string =>
   `apt-get update && apt-get install -y ${DEBIAN_PACKAGES(major).join(' ')}`;
 
+export interface Toolchain {
+  clang: string;
+  ar: string;
+  nm: string;
+  wasmLd: string;
+  /** The wasm32 compiler-rt builtins archive clang links into every program. */
+  builtins: string;
+  /** LLVM major version, e.g. 22. */
+  major: number;
+  /** clang's full version line, e.g. "Debian clang version 22.1.8 (1~deb12u1)". */
+  version: string;
+  /** The directory holding the LLVM tools (wasm-ld must be on PATH for clang to find it). */
+  binDir: string;
+}
+
+/** What is missing or too old, and the fix. */
 export class ToolchainError extends Error {
-  /** @param {string} problem */
-  constructor(problem) {
+  constructor(problem: string) {
     super(
       `${problem}\n` +
         `  Fix: install LLVM ${PREFERRED_LLVM_MAJOR} for WebAssembly (Debian packages ${DEBIAN_PACKAGES(PREFERRED_LLVM_MAJOR).join(', ')}):\n` +
@@ -30,8 +48,11 @@ export class ToolchainError extends Error {
   }
 }
 
-/** @param {string} path */
-export function isExecutable(path) {
+export interface DetectOptions {
+  env?: NodeJS.ProcessEnv;
+}
+
+export function isExecutable(path: string): boolean {
   try {
     accessSync(path, constants.X_OK);
     return true;
@@ -40,24 +61,21 @@ export function isExecutable(path) {
   }
 }
 
-/** @param {string} name @param {NodeJS.ProcessEnv} env */
-export function onPath(name, env) {
+export function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined {
   for (const dir of (env.PATH ?? '').split(delimiter)) {
     if (dir && isExecutable(join(dir, name))) return join(dir, name);
   }
   return undefined;
 }
 
-/** @param {string} cmd @param {string[]} args */
-function run(cmd, args) {
+function run(cmd: string, args: string[]): string {
   return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
 }
 
 /** Candidate clang binaries, best first: an explicit override, then versioned LLVM prefixes. */
-function clangCandidates(/** @type {NodeJS.ProcessEnv} */ env) {
+function clangCandidates(env: NodeJS.ProcessEnv): string[] {
   if (env.WASI_CLANG) return [env.WASI_CLANG];
-  /** @type {string[]} */
-  const found = [];
+  const found: string[] = [];
   for (let major = 30; major >= MIN_LLVM_MAJOR; major--) {
     const prefixed = `/usr/lib/llvm-${major}/bin/clang`;
     if (isExecutable(prefixed)) found.push(prefixed);
@@ -69,8 +87,7 @@ function clangCandidates(/** @type {NodeJS.ProcessEnv} */ env) {
   return found;
 }
 
-/** @param {string} versionText */
-export function parseClangMajor(versionText) {
+export function parseClangMajor(versionText: string): number | undefined {
   const m = /clang version (\d+)\./.exec(versionText);
   return m ? Number(m[1]) : undefined;
 }
@@ -78,16 +95,13 @@ export function parseClangMajor(versionText) {
 /**
  * Finds the toolchain. Environment overrides: WASI_CLANG, WASI_LLVM_AR, WASI_LLVM_NM,
  * WASI_WASM_LD. Throws ToolchainError naming what is missing or too old and the fix.
- * @param {{ env?: NodeJS.ProcessEnv }} [options]
- * @returns {import('./toolchain.js').Toolchain}
  */
-export function detectToolchain(options = {}) {
+export function detectToolchain(options: DetectOptions = {}): Toolchain {
   const env = options.env ?? process.env;
   const candidates = clangCandidates(env);
   if (candidates.length === 0) throw new ToolchainError('clang was not found (looked for WASI_CLANG, /usr/lib/llvm-N/bin/clang, clang-N and clang on PATH).');
 
-  /** @type {string | undefined} */
-  let tooOld;
+  let tooOld: string | undefined;
   for (const clang of candidates) {
     if (!isExecutable(clang)) {
       throw new ToolchainError(`clang "${clang}" (from WASI_CLANG) does not exist or is not executable.`);
@@ -100,8 +114,7 @@ export function detectToolchain(options = {}) {
       continue;
     }
     const binDir = dirname(clang);
-    /** @param {string} envName @param {string[]} names @param {string} what */
-    const sibling = (envName, names, what) => {
+    const sibling = (envName: string, names: string[], what: string): string => {
       const override = env[envName];
       if (override) {
         if (!isExecutable(override)) throw new ToolchainError(`${what} "${override}" (from ${envName}) does not exist or is not executable.`);
@@ -129,10 +142,7 @@ export function detectToolchain(options = {}) {
   throw new ToolchainError(tooOld ?? 'no usable clang was found.');
 }
 
-/**
- * A short stable description of the toolchain, used as an Nx runtime cache input.
- * @param {import('./toolchain.js').Toolchain} tc
- */
-export function toolchainFingerprint(tc) {
+/** A short stable description of the toolchain, used as an Nx runtime cache input. */
+export function toolchainFingerprint(tc: Toolchain): string {
   return `${tc.version} | builtins ${tc.builtins}`;
 }

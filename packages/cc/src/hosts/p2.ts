@@ -8,10 +8,10 @@ import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { dependencyVersion } from '../version.js';
 import { isTrap, TRAP_STATUS } from './quiet.js';
+import type { HostSpec } from './spec.js';
 
-
-/** @param {NodeJS.ProcessEnv} env */
-export function cacheDir(env = process.env) {
+/** The component cache: WASI_CC_CACHE, else $XDG_CACHE_HOME/wasi-cc, else ~/.cache/wasi-cc. */
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
   if (env.WASI_CC_CACHE) return env.WASI_CC_CACHE;
   return join(env.XDG_CACHE_HOME || join(homedir() || tmpdir(), '.cache'), 'wasi-cc');
 }
@@ -22,20 +22,16 @@ export function cacheDir(env = process.env) {
  * out the environment with one allocation per string, so a variable with an empty value loses its
  * terminating NUL and runs into the next one ("A=" then "B=x" reads as "A=B=x"). Without the
  * shortcut an empty string is allocated like any other.
- * @param {string} js
  */
-export function allocateEmptyStrings(js) {
+export function allocateEmptyStrings(js: string): string {
   return js.replace(/^([ \t]*)if \(s\.length === 0\) \{ return \{ ptr: 1, len: 0 \}; \}$/gm, '$1// (wasi-cc: empty strings are allocated too)');
 }
 
 /** Part of the cache key: changes whenever the post-processing of the bindings changes. */
 const BINDINGS_FIXES = 'empty-strings-1';
 
-/**
- * The directory holding the transpiled component (component.js and its core modules).
- * @param {Uint8Array} bytes
- */
-export async function transpiled(bytes) {
+/** The directory holding the transpiled component (component.js and its core modules). */
+export async function transpiled(bytes: Uint8Array): Promise<string> {
   const key = createHash('sha256')
     .update(bytes)
     .update(`jco-transpile ${dependencyVersion('@bytecodealliance/jco-transpile')} ${BINDINGS_FIXES}`)
@@ -64,21 +60,32 @@ export async function transpiled(bytes) {
   return dir;
 }
 
-/**
- * @param {import('../run.js').HostSpec} spec
- * @returns {Promise<number>} 0 or 1 (wasi:cli/exit carries only ok or error), or the trap status
- */
-export async function runComponent(spec) {
+/** What jco's generated component.js exports (instantiation: 'async'). */
+interface TranspiledComponent {
+  instantiate(getCoreModule: (name: string) => Promise<WebAssembly.Module>, imports: object): Promise<Record<string, unknown>>;
+}
+
+/** wasi:cli/run as the bindings export it. */
+interface CliRun {
+  run(): void;
+}
+
+function isCliRun(value: unknown): value is CliRun {
+  return typeof value === 'object' && value !== null && typeof (value as { run?: unknown }).run === 'function';
+}
+
+/** Runs a component; resolves to 0 or 1 (wasi:cli/exit carries only ok or error), or the trap status. */
+export async function runComponent(spec: HostSpec): Promise<number> {
   const dir = await transpiled(spec.bytes);
-  const { instantiate } = await import(pathToFileURL(join(dir, 'component.js')).href);
+  const { instantiate } = (await import(pathToFileURL(join(dir, 'component.js')).href)) as TranspiledComponent;
   const { WASIShim } = await import('@bytecodealliance/preview2-shim/instantiation');
   const shim = new WASIShim({ sandbox: { preopens: spec.preopens, env: spec.env, args: spec.args } });
   const exports = await instantiate(
-    (/** @type {string} */ name) => WebAssembly.compile(readFileSync(join(dir, name))),
+    (name) => WebAssembly.compile(readFileSync(join(dir, name))),
     shim.getImportObject(),
   );
   const run = exports.run ?? Object.entries(exports).find(([k]) => k.startsWith('wasi:cli/run@'))?.[1];
-  if (!run || typeof run.run !== 'function') {
+  if (!isCliRun(run)) {
     process.stderr.write(`wasi-cc: error: ${spec.args[0]} exports no wasi:cli/run: it is a library component, not a program\n`);
     return 1;
   }
@@ -87,7 +94,7 @@ export async function runComponent(spec) {
     return 0;
   } catch (err) {
     if (isTrap(err)) {
-      process.stderr.write(`wasi-cc: error: ${spec.args[0]} trapped: ${/** @type {Error} */ (err).stack ?? err}\n`);
+      process.stderr.write(`wasi-cc: error: ${spec.args[0]} trapped: ${err.stack ?? String(err)}\n`);
       return TRAP_STATUS;
     }
     // wasi:cli/run returned its error case.

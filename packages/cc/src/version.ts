@@ -2,26 +2,24 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { PACKAGE_ROOT } from './files.js';
 
 const require = createRequire(import.meta.url);
 
-/** @type {string | undefined} */
-let cached;
+let cached: string | undefined;
 
 /** This package's version, from its package.json. */
-export function packageVersion() {
-  cached ??= /** @type {{ version: string }} */ (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'))).version;
+export function packageVersion(): string {
+  cached ??= (JSON.parse(readFileSync(join(PACKAGE_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
   return cached;
 }
 
 /**
  * The version of dependency `name` as this package resolves it (found from its entry point, since
  * not every package exports its package.json), or undefined when it is not installed.
- * @param {string} name
  */
-export function dependencyVersion(name) {
-  /** @type {string} */
-  let entry;
+export function dependencyVersion(name: string): string | undefined {
+  let entry: string;
   try {
     entry = require.resolve(name);
   } catch {
@@ -30,8 +28,8 @@ export function dependencyVersion(name) {
   for (let dir = dirname(entry); dir !== dirname(dir); dir = dirname(dir)) {
     const manifest = join(dir, 'package.json');
     if (!existsSync(manifest)) continue;
-    const json = JSON.parse(readFileSync(manifest, 'utf8'));
-    if (json.name === name) return /** @type {string} */ (json.version);
+    const json = JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string; version?: string };
+    if (json.name === name) return json.version;
   }
   return undefined;
 }

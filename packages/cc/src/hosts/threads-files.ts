@@ -21,26 +21,37 @@ const PATH_CALLS = new Set([
   'path_readlink', 'path_remove_directory', 'path_rename', 'path_symlink', 'path_unlink_file',
 ]);
 
+import type { MessagePort } from 'node:worker_threads';
+
 const SUBSCRIPTION_SIZE = 48;
+
+/** A node:wasi import object's functions (or a thread's wrapped ones). */
+export type WasiFunctions = Record<string, (...args: unknown[]) => unknown>;
+
+/** A call on the shared table, from a thread to the files worker. */
+interface RemoteCall {
+  name: string;
+  args: unknown[];
+}
+/** The first message on a thread's port: where to put each reply. */
+interface ReplyCell {
+  reply: Int32Array;
+}
 
 /**
  * WebAssembly hands an i32 to JavaScript as a signed number, but node:wasi's functions, called
  * from JavaScript rather than straight from WebAssembly, refuse a negative one (EINVAL) where every
  * WASI i32 is unsigned: a descriptor of -1 must give EBADF. (i64 arguments arrive as BigInt.)
- * @param {unknown[]} args
  */
-function unsigned(args) {
+function unsigned(args: unknown[]): unknown[] {
   return args.map((a) => (typeof a === 'number' ? a >>> 0 : a));
 }
 
 /**
  * Whether a poll_oneoff call waits on a descriptor above 2 (subscriptions of type fd_read or
  * fd_write), so that it must go to the shared table.
- * @param {WebAssembly.Memory} memory
- * @param {number} subscriptions
- * @param {number} count
  */
-function pollsSharedDescriptor(memory, subscriptions, count) {
+function pollsSharedDescriptor(memory: WebAssembly.Memory, subscriptions: number, count: number): boolean {
   const view = new DataView(memory.buffer);
   for (let i = 0; i < count; i++) {
     const at = subscriptions + i * SUBSCRIPTION_SIZE;
@@ -53,41 +64,35 @@ function pollsSharedDescriptor(memory, subscriptions, count) {
 /**
  * The wasi_snapshot_preview1 imports of one thread: its own node:wasi's, with every call on a
  * shared descriptor sent to the files worker through `port`, the caller waiting on `reply`.
- * @param {Record<string, Function>} local
- * @param {import('node:worker_threads').MessagePort} port
- * @param {WebAssembly.Memory} memory
  */
-export function sharedDescriptorImports(local, port, memory) {
+export function sharedDescriptorImports(local: WasiFunctions, port: MessagePort, memory: WebAssembly.Memory): WasiFunctions {
   const reply = new Int32Array(new SharedArrayBuffer(8));
-  port.postMessage({ reply });
-  /** @param {string} name @param {unknown[]} args */
-  const remote = (name, args) => {
+  port.postMessage({ reply } satisfies ReplyCell);
+  const remote = (name: string, args: unknown[]): number => {
     Atomics.store(reply, 0, 0);
-    port.postMessage({ name, args });
+    port.postMessage({ name, args } satisfies RemoteCall);
     Atomics.wait(reply, 0, 0);
     return Atomics.load(reply, 1);
   };
-  /** @type {Record<string, Function>} */
-  const imports = { ...local };
-  for (const name of Object.keys(local)) {
-    const call = /** @type {Function} */ (local[name]);
+  const imports: WasiFunctions = { ...local };
+  for (const [name, call] of Object.entries(local)) {
     if (FD_FIRST.has(name)) {
-      imports[name] = (/** @type {unknown[]} */ ...raw) => {
+      imports[name] = (...raw: unknown[]) => {
         const args = unsigned(raw);
-        return /** @type {number} */ (args[0]) > 2 ? remote(name, args) : call(...args);
+        return (args[0] as number) > 2 ? remote(name, args) : call(...args);
       };
     } else if (name === 'fd_renumber') {
       // Either side in the shared table makes it a call on the shared table.
-      imports[name] = (/** @type {unknown[]} */ ...raw) => {
+      imports[name] = (...raw: unknown[]) => {
         const args = unsigned(raw);
-        return /** @type {number} */ (args[0]) > 2 || /** @type {number} */ (args[1]) > 2 ? remote(name, args) : call(...args);
+        return (args[0] as number) > 2 || (args[1] as number) > 2 ? remote(name, args) : call(...args);
       };
     } else if (PATH_CALLS.has(name)) {
-      imports[name] = (/** @type {unknown[]} */ ...raw) => remote(name, unsigned(raw));
+      imports[name] = (...raw: unknown[]) => remote(name, unsigned(raw));
     } else if (name === 'poll_oneoff') {
-      imports[name] = (/** @type {unknown[]} */ ...raw) => {
+      imports[name] = (...raw: unknown[]) => {
         const args = unsigned(raw);
-        return pollsSharedDescriptor(memory, /** @type {number} */ (args[0]), /** @type {number} */ (args[2])) ? remote(name, args) : call(...args);
+        return pollsSharedDescriptor(memory, args[0] as number, args[2] as number) ? remote(name, args) : call(...args);
       };
     }
   }
@@ -95,28 +100,25 @@ export function sharedDescriptorImports(local, port, memory) {
 }
 
 /**
- * The files worker's side: serves the calls of every port it is given with one node:wasi over
- * the shared memory.
- * @param {Record<string, Function>} wasiImport  the functions of a node:wasi with the program's
- *   preopens, bound to the shared memory
- * @param {import('node:worker_threads').MessagePort} parent  where new ports arrive
+ * The files worker's side: serves the calls of every port it is given (on `parent`) with one
+ * node:wasi over the shared memory: `wasiImport` holds the functions of a node:wasi with the
+ * program's preopens, bound to the shared memory.
  */
-export function serveSharedDescriptors(wasiImport, parent) {
-  parent.on('message', (/** @type {{ port: import('node:worker_threads').MessagePort }} */ { port }) => {
-    /** @type {Int32Array | undefined} */
-    let reply;
-    port.on('message', (/** @type {{ reply?: Int32Array, name?: string, args?: unknown[] }} */ m) => {
-      if (m.reply) {
+export function serveSharedDescriptors(wasiImport: WasiFunctions, parent: MessagePort): void {
+  parent.on('message', ({ port }: { port: MessagePort }) => {
+    let reply: Int32Array | undefined;
+    port.on('message', (m: ReplyCell | RemoteCall) => {
+      if ('reply' in m) {
         reply = m.reply;
         return;
       }
-      let result;
+      let result: number;
       try {
-        result = /** @type {Function} */ (wasiImport[/** @type {string} */ (m.name)])(...(m.args ?? []));
+        result = (wasiImport[m.name] as (...args: unknown[]) => number)(...m.args);
       } catch {
         result = 29; // EIO
       }
-      const cell = /** @type {Int32Array} */ (reply);
+      const cell = reply as Int32Array;
       Atomics.store(cell, 1, result);
       Atomics.store(cell, 0, 1);
       Atomics.notify(cell, 0);

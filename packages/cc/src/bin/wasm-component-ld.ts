@@ -1,4 +1,4 @@
 #!/usr/bin/env node
-import { main } from '../lib/component-ld.js';
+import { main } from '../component-ld.js';
 
 process.exit(await main(process.argv.slice(2)));

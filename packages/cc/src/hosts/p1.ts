@@ -1,16 +1,14 @@
 // Preview 1 core modules on Node's own WASI host, in this process.
+import type { HostSpec } from './spec.js';
 import { silenceWasiWarning, isTrap, TRAP_STATUS } from './quiet.js';
 
-/**
- * @param {import('../run.js').HostSpec} spec
- * @returns {Promise<number>} the program's exit status
- */
-export async function runPreview1(spec) {
+/** Runs a Preview 1 program; resolves to its exit status. */
+export async function runPreview1(spec: HostSpec): Promise<number> {
   silenceWasiWarning();
   const { WASI } = await import('node:wasi');
   const wasi = new WASI({ version: 'preview1', args: spec.args, env: spec.env, preopens: spec.preopens, returnOnExit: true });
-  const module = await WebAssembly.compile(spec.bytes);
-  const instance = await WebAssembly.instantiate(module, /** @type {WebAssembly.Imports} */ (wasi.getImportObject()));
+  const module = await WebAssembly.compile(spec.bytes as BufferSource);
+  const instance = await WebAssembly.instantiate(module, wasi.getImportObject() as WebAssembly.Imports);
   if (typeof instance.exports._start !== 'function') {
     process.stderr.write(`wasi-cc: error: ${spec.args[0]} has no _start export: it is a library (reactor), not a program\n`);
     return 1;
@@ -19,7 +17,7 @@ export async function runPreview1(spec) {
     return wasi.start(instance);
   } catch (err) {
     if (!isTrap(err)) throw err;
-    process.stderr.write(`wasi-cc: error: ${spec.args[0]} trapped: ${/** @type {Error} */ (err).stack ?? err}\n`);
+    process.stderr.write(`wasi-cc: error: ${spec.args[0]} trapped: ${err.stack ?? String(err)}\n`);
     return TRAP_STATUS;
   }
 }
