@@ -5,7 +5,7 @@ OMIT_HEADERS := \
   bits/syscall.h.in bits/alltypes.h.in alltypes.h.in stdarg.h stddef.h bits/errno.h \
   sys/procfs.h sys/user.h sys/kd.h sys/vt.h sys/soundcard.h sys/sem.h sys/shm.h sys/msg.h \
   sys/ipc.h sys/ptrace.h sys/statfs.h bits/kd.h bits/vt.h bits/soundcard.h bits/sem.h \
-  bits/shm.h bits/msg.h bits/ipc.h bits/ptrace.h bits/statfs.h sys/vfs.h sys/statvfs.h \
+  bits/shm.h bits/msg.h bits/ipc.h bits/ptrace.h bits/statfs.h sys/vfs.h \
   syslog.h sys/syslog.h wait.h sys/wait.h ucontext.h sys/ucontext.h paths.h utmp.h utmpx.h \
   lastlog.h sys/acct.h sys/cachectl.h sys/epoll.h sys/reboot.h sys/swap.h sys/sendfile.h \
   sys/inotify.h sys/quota.h sys/klog.h sys/fsuid.h sys/io.h sys/prctl.h sys/mtio.h \
@@ -15,14 +15,24 @@ OMIT_HEADERS := \
   sys/signalfd.h termios.h sys/termios.h bits/termios.h net/if.h net/if_arp.h \
   net/ethernet.h net/route.h netinet/if_ether.h netinet/ether.h sys/timerfd.h libintl.h \
   sys/sysmacros.h
+# sys/statvfs.h is musl's as it is: common/statvfs.c implements it.
 
 ifeq ($(THREAD_MODEL),single)
 OMIT_HEADERS += aio.h pthread.h
 endif
 OMIT_HEADERS := $(filter-out $(TRIPLE_KEEP_HEADERS),$(OMIT_HEADERS)) $(TRIPLE_OMIT_HEADERS)
 
+# Our headers for every triple: common/include/ replaces base headers of the same path (it is
+# installed before the triple's own). Each file under common/include-add/ is appended to the
+# installed header of the same path: declarations the base hides behind
+# __wasilibc_unmodified_upstream, for functions we now provide, each block with its own guard.
+COMMON_HEADERS_DIR := $(SYSROOTS_DIR)/common/include
+COMMON_HEADERS_ADD_DIR := $(SYSROOTS_DIR)/common/include-add
+HEADERS_ADD_WORK := $(OBJDIR)/headers-add
+
 HEADER_INPUTS := $(shell find $(BOTTOM)/headers/public $(MUSL)/include $(MUSL)/arch/generic/bits \
-  $(MUSL)/arch/wasm32/bits $(TRIPLE_HEADERS_DIR) -type f 2>/dev/null) \
+  $(MUSL)/arch/wasm32/bits $(COMMON_HEADERS_DIR) $(COMMON_HEADERS_ADD_DIR) $(TRIPLE_HEADERS_DIR) \
+  -type f 2>/dev/null) \
   $(MUSL)/tools/mkalltypes.sed $(SYSROOTS_DIR)/mk/headers.mk $(SYSROOTS_DIR)/mk/triples.mk
 
 HEADERS_STAMP := $(OBJDIR)/headers.stamp
@@ -38,7 +48,16 @@ $(HEADERS_STAMP): $(HEADER_INPUTS)
 	@cp -Rp $(MUSL)/include/. '$(SYSROOT_INC)/'
 	@cp -Rp $(MUSL)/arch/generic/bits/. $(MUSL)/arch/wasm32/bits/. '$(SYSROOT_INC)/bits/'
 	@cd '$(SYSROOT_INC)' && rm -f $(OMIT_HEADERS)
+	@if [ -d '$(COMMON_HEADERS_DIR)' ]; then cp -Rp '$(COMMON_HEADERS_DIR)/.' '$(SYSROOT_INC)/'; fi
 	@if [ -n '$(TRIPLE_HEADERS_DIR)' ]; then cp -Rp '$(TRIPLE_HEADERS_DIR)/.' '$(SYSROOT_INC)/'; fi
+	@# An appended header keeps its last timestamp unless its text changed (see cp -p above).
+	@cd '$(COMMON_HEADERS_ADD_DIR)' && for f in $$(find . -type f -name '*.h' | LC_ALL=C sort); do \
+	  mkdir -p "$(HEADERS_ADD_WORK)/$$(dirname $$f)" && \
+	  cat '$(SYSROOT_INC)/'"$$f" "$$f" > "$(HEADERS_ADD_WORK)/$$f.new" || exit 1; \
+	  cmp -s "$(HEADERS_ADD_WORK)/$$f.new" "$(HEADERS_ADD_WORK)/$$f" \
+	    || mv "$(HEADERS_ADD_WORK)/$$f.new" "$(HEADERS_ADD_WORK)/$$f"; \
+	  rm -f "$(HEADERS_ADD_WORK)/$$f.new"; cp -p "$(HEADERS_ADD_WORK)/$$f" '$(SYSROOT_INC)/'"$$f"; \
+	done
 	@cmp -s '$(SYSROOT_INC)/bits/alltypes.h.new' '$(OBJDIR)/alltypes.h.last' 2>/dev/null \
 	  || cp '$(SYSROOT_INC)/bits/alltypes.h.new' '$(OBJDIR)/alltypes.h.last'
 	@cp -p '$(OBJDIR)/alltypes.h.last' '$(SYSROOT_INC)/bits/alltypes.h' && rm '$(SYSROOT_INC)/bits/alltypes.h.new'

@@ -94,6 +94,9 @@ PLACEHOLDER_LIBS := m rt pthread crypt util xnet resolv dl
 # --- our own fixes to the base, for every triple ---
 # strerror: unknown error numbers said "Success".
 COMMON_SOURCES := $(SYSROOTS_DIR)/common/strerror.c
+# What the base lacks and libc++'s <filesystem> needs.
+COMMON_SOURCES += $(addprefix $(SYSROOTS_DIR)/common/, \
+  statvfs.c chmod.c realpath.c copy_file_range.c)
 COMMON_BASE_EXCLUDE := $(MUSL_SRC)/errno/strerror.c
 
 # --- what goes into libc.a for this triple ---
