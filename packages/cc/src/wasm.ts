@@ -123,3 +123,161 @@ export function coreFlavor(iface: ModuleInterface): 'p1' | 'threads' {
   );
   return threads ? 'threads' : 'p1';
 }
+
+/** An unsigned LEB128 number as bytes. */
+function leb128(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let b = n % 128;
+    n = Math.floor(n / 128);
+    if (n) b |= 0x80;
+    out.push(b);
+  } while (n);
+  return out;
+}
+
+function concatBytes(parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let offset = 0;
+  for (const p of parts) {
+    out.set(p, offset);
+    offset += p.length;
+  }
+  return out;
+}
+
+function encodeSection(id: number, content: Uint8Array): Uint8Array<ArrayBuffer> {
+  return concatBytes([Uint8Array.of(id, ...leb128(content.length)), content]);
+}
+
+/** One section of a module or component: its id, and where its content starts and ends. */
+interface Section {
+  id: number;
+  /** Offset of the section's id byte. */
+  start: number;
+  contentStart: number;
+  end: number;
+}
+
+/** The sections of a module or component (after the 8-byte header). */
+function sections(bytes: Uint8Array): Section[] {
+  const out: Section[] = [];
+  let p = 8;
+  while (p < bytes.length) {
+    const start = p;
+    const id = bytes[p] as number;
+    const size = readU32(bytes, p + 1);
+    if (size.next + size.value > bytes.length) throw new Error('truncated WebAssembly binary');
+    out.push({ id, start, contentStart: size.next, end: size.next + size.value });
+    p = size.next + size.value;
+  }
+  return out;
+}
+
+/** The custom section that marks a stand-in and holds the index of the module it stands for. */
+const STAND_IN_SECTION = 'wasi-cc:stand-in';
+
+// Core module section ids.
+const CUSTOM = 0;
+const EXPORT = 7;
+const CODE = 10;
+const DATA = 11;
+const DATA_COUNT = 12;
+const TAG = 13;
+// Component section ids.
+const CORE_MODULE = 1;
+const COMPONENT = 4;
+
+/**
+ * A module with the same interface as `module` and no code: the same types, imports, functions,
+ * tables, memories, globals, exports (but tags), start and element segments; every function body
+ * is `unreachable`; no tags, data or custom sections but the stand-in mark holding `index`. It
+ * validates with no proposal beyond what the interface itself uses, whatever the code did (legacy
+ * exception handling, say).
+ */
+export function standInModule(module: Uint8Array, index: number): Uint8Array<ArrayBuffer> {
+  if (wasmKind(module) !== 'core') throw new Error('not a core WebAssembly module');
+  const parts: Uint8Array[] = [module.subarray(0, 8)];
+  for (const s of sections(module)) {
+    if (s.id === CUSTOM || s.id === DATA || s.id === DATA_COUNT || s.id === TAG) continue;
+    if (s.id === CODE) {
+      const { value: count } = readU32(module, s.contentStart);
+      const body = [0x03, 0x00, 0x00, 0x0b]; // size 3: no locals, unreachable, end
+      parts.push(encodeSection(CODE, Uint8Array.from([...leb128(count), ...Array.from({ length: count }, () => body).flat()])));
+    } else if (s.id === EXPORT) {
+      parts.push(encodeSection(EXPORT, exportsWithoutTags(module.subarray(s.contentStart, s.end))));
+    } else {
+      parts.push(module.subarray(s.start, s.end));
+    }
+  }
+  const name = new TextEncoder().encode(STAND_IN_SECTION);
+  parts.push(encodeSection(CUSTOM, Uint8Array.from([...leb128(name.length), ...name, ...leb128(index)])));
+  return concatBytes(parts);
+}
+
+function readU32(bytes: Uint8Array, at: number): { value: number; next: number } {
+  let value = 0;
+  let shift = 0;
+  let p = at;
+  for (;;) {
+    if (p >= bytes.length) throw new Error('truncated WebAssembly binary');
+    const b = bytes[p++] as number;
+    value += (b & 0x7f) * 2 ** shift;
+    if (!(b & 0x80)) return { value, next: p };
+    shift += 7;
+  }
+}
+
+/** An export section's content without its tag exports. */
+function exportsWithoutTags(content: Uint8Array): Uint8Array {
+  const count = readU32(content, 0).value;
+  let p = readU32(content, 0).next;
+  const kept: Uint8Array[] = [];
+  for (let i = 0; i < count; i++) {
+    const start = p;
+    const len = readU32(content, p);
+    p = len.next + len.value;
+    const kind = content[p++];
+    p = readU32(content, p).next;
+    if (kind !== 4) kept.push(content.subarray(start, p));
+  }
+  return concatBytes([Uint8Array.from(leb128(kept.length)), ...kept]);
+}
+
+/** The module index in a stand-in's mark, or undefined when `module` is no stand-in. */
+export function standInIndex(module: Uint8Array): number | undefined {
+  if (wasmKind(module) !== 'core') return undefined;
+  const mark = new TextEncoder().encode(STAND_IN_SECTION);
+  for (const s of sections(module)) {
+    if (s.id !== CUSTOM) continue;
+    const len = readU32(module, s.contentStart);
+    const name = module.subarray(len.next, len.next + len.value);
+    if (name.length === mark.length && name.every((b, i) => b === mark[i])) return readU32(module, len.next + len.value).value;
+  }
+  return undefined;
+}
+
+/**
+ * `component` with every core module (nested components' included) replaced by its stand-in, and
+ * the real modules by stand-in index.
+ */
+export function standInComponent(component: Uint8Array): { component: Uint8Array; modules: Uint8Array[] } {
+  const modules: Uint8Array[] = [];
+  const rewrite = (bytes: Uint8Array): Uint8Array => {
+    const parts: Uint8Array[] = [bytes.subarray(0, 8)];
+    for (const s of sections(bytes)) {
+      const content = bytes.subarray(s.contentStart, s.end);
+      if (s.id === CORE_MODULE) {
+        modules.push(content);
+        parts.push(encodeSection(CORE_MODULE, standInModule(content, modules.length - 1)));
+      } else if (s.id === COMPONENT) {
+        parts.push(encodeSection(COMPONENT, rewrite(content)));
+      } else {
+        parts.push(bytes.subarray(s.start, s.end));
+      }
+    }
+    return concatBytes(parts);
+  };
+  if (wasmKind(component) !== 'component') throw new Error('not a WebAssembly component');
+  return { component: rewrite(component), modules };
+}

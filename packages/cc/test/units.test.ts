@@ -9,7 +9,7 @@ import { ADAPTER, TRIPLES as RECIPE_TRIPLES, WORKSPACE_ROOT } from '@wasi-sysroo
 import { TARGETS, THREADS_LINK_FLAGS, clangArgs, parseDriverArgs, COMPONENT_LD as DRIVER_LD } from '../src/index.ts';
 import { parseLinkerArgs } from '../src/component-ld.ts';
 import { expandResponseFiles, quoteForResponseFile, splitResponseFile } from '../src/args.ts';
-import { coreFlavor, moduleInterface, wasmKind } from '../src/wasm.ts';
+import { coreFlavor, moduleInterface, standInComponent, standInIndex, standInModule, wasmKind } from '../src/wasm.ts';
 import { parseRunArgs, runArgv } from '../src/run.ts';
 import { packPackage } from '@wasi-sysroots/pack';
 import { CC_DIR, CMAKE_TEMPLATE, WASI_CC, makeProject } from './helpers.ts';
@@ -203,3 +203,54 @@ test('the wasm reader: core module or component, imports with memory limits, exp
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('stand-ins: the same imports and exports (but tags), no code, no tags or data, valid without exception handling', async () => {
+  const { parse } = await import('@bytecodealliance/jco-transpile/wasm-tools');
+  const real = (await parse(`(module
+    (import "env" "log" (func $log (param i32)))
+    (memory (export "memory") 1)
+    (tag $oops (export "oops") (param i32))
+    (global (export "answer") i32 (i32.const 42))
+    (func (export "run") (param i32) (result i32)
+      try (result i32)
+        local.get 0
+        throw $oops
+      catch $oops
+        i32.const 1
+        i32.add
+      end)
+    (data (i32.const 0) "data"))`)) as Uint8Array<ArrayBuffer>;
+  assert.ok(WebAssembly.validate(real), 'V8 runs legacy exception handling');
+  const standIn = standInModule(real, 3);
+  const module = new WebAssembly.Module(standIn);
+  assert.deepEqual(WebAssembly.Module.imports(module), WebAssembly.Module.imports(new WebAssembly.Module(real)));
+  assert.deepEqual(WebAssembly.Module.exports(module), [
+    { name: 'memory', kind: 'memory' },
+    { name: 'answer', kind: 'global' },
+    { name: 'run', kind: 'function' },
+  ]);
+  assert.equal(standInIndex(standIn), 3);
+  assert.equal(standInIndex(real), undefined);
+  // No tag section (13) nor data (11): what validation without exception handling needs.
+  const { print } = await import('@bytecodealliance/jco-transpile/wasm-tools');
+  const text = await print(standIn);
+  assert.doesNotMatch(text, /\(tag|\(data|try/);
+  assert.match(text, /unreachable/);
+
+  // In a component, every core module is replaced, in order.
+  const component = Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00, 0x01, ...leb(real.length), ...real, 0x01, ...leb(real.length), ...real]);
+  const { component: rewritten, modules } = standInComponent(component);
+  assert.equal(modules.length, 2);
+  assert.ok(modules.every((m) => Buffer.from(m).equals(Buffer.from(real))));
+  assert.equal(wasmKind(rewritten), 'component');
+  assert.ok(Buffer.from(rewritten).includes(Buffer.from(standInModule(real, 1))));
+});
+
+function leb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    out.push((n & 0x7f) | (n >= 0x80 ? 0x80 : 0));
+    n >>>= 7;
+  } while (n);
+  return out;
+}

@@ -1,6 +1,6 @@
 // Preview 1 core modules on Node's own WASI host, in this process.
 import type { HostSpec } from './spec.js';
-import { silenceWasiWarning, isTrap, TRAP_STATUS } from './quiet.js';
+import { silenceWasiWarning, isTrap, trapMessage, TRAP_STATUS } from './quiet.js';
 
 /** Runs a Preview 1 program; resolves to its exit status. */
 export async function runPreview1(spec: HostSpec): Promise<number> {
@@ -17,7 +17,7 @@ export async function runPreview1(spec: HostSpec): Promise<number> {
     return wasi.start(instance);
   } catch (err) {
     if (!isTrap(err)) throw err;
-    process.stderr.write(`wasi-cc: error: ${spec.args[0]} trapped: ${err.stack ?? String(err)}\n`);
+    process.stderr.write(trapMessage(spec.args[0], err));
     return TRAP_STATUS;
   }
 }

@@ -7,7 +7,9 @@ import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { dependencyVersion } from '../version.js';
-import { isTrap, TRAP_STATUS } from './quiet.js';
+import { standInComponent, standInIndex } from '../wasm.js';
+import { fixedImports } from './p2-fixes.js';
+import { isTrap, trapMessage, TRAP_STATUS } from './quiet.js';
 import type { HostSpec } from './spec.js';
 
 /** The component cache: WASI_CC_CACHE, else $XDG_CACHE_HOME/wasi-cc, else ~/.cache/wasi-cc. */
@@ -27,8 +29,48 @@ export function allocateEmptyStrings(js: string): string {
   return js.replace(/^([ \t]*)if \(s\.length === 0\) \{ return \{ ptr: 1, len: 0 \}; \}$/gm, '$1// (wasi-cc: empty strings are allocated too)');
 }
 
+/**
+ * Workaround for a bug of the generated bindings (jco-transpile 0.15): a list the guest passes
+ * to the host (the bytes of a write or send) is copied out of memory with ArrayBuffer.slice,
+ * which cuts a range that runs past the end of memory short without a word: a send from a bad
+ * pointer reported every byte sent and sent fewer. Read through a view of exactly that range, it
+ * fails as every other access of the bindings to guest memory does (a RangeError, which
+ * runComponent reports as the trap it is).
+ */
+export function checkListBounds(js: string): string {
+  return js.replace(
+    /new (\w+Array)\((memory\d*)\.buffer\.slice\((\w+), \3 \+ (\w+) \* (\d+)\)\)/g,
+    'new $1(new Uint8Array($2.buffer, $3, $4 * $5).slice().buffer)',
+  );
+}
+
 /** Part of the cache key: changes whenever the post-processing of the bindings changes. */
-const BINDINGS_FIXES = 'empty-strings-1';
+const BINDINGS_FIXES = 'empty-strings-1 list-bounds-1 stand-ins-1';
+
+/**
+ * jco-transpile 0.15 validates the component's core modules with the exception-handling
+ * proposal off, and refuses any that throws or catches ("exceptions proposal not enabled"; with
+ * bindgenEnableWasmExnref, "legacy_exceptions feature required for try instruction"), though
+ * V8 runs them. The bindings need only the modules' imports and exports, so jco transpiles the
+ * component with stand-ins for all of them (wasm.ts: the same interface, no code, each marked
+ * with its index), and each stand-in it writes out is replaced by the real module. Modules are
+ * compiled from those files at run time, so V8 validates the real code.
+ */
+async function transpileWithStandIns(bytes: Uint8Array): Promise<Record<string, Uint8Array>> {
+  const { component, modules } = standInComponent(bytes);
+  const { transpileBytes } = await import('@bytecodealliance/jco-transpile');
+  const { files } = await transpileBytes(component, { name: 'component', instantiation: 'async', emitTypescriptDeclarations: false });
+  const out: Record<string, Uint8Array> = {};
+  const placed = new Set<number>();
+  for (const [name, content] of Object.entries(files)) {
+    const index = name.endsWith('.wasm') ? standInIndex(content) : undefined;
+    const real = index === undefined ? undefined : modules[index];
+    if (index !== undefined && real) placed.add(index);
+    out[name] = real ?? content;
+  }
+  if (placed.size !== modules.length) throw new Error(`jco-transpile wrote ${placed.size} of the component's ${modules.length} core modules`);
+  return out;
+}
 
 /** The directory holding the transpiled component (component.js and its core modules). */
 export async function transpiled(bytes: Uint8Array): Promise<string> {
@@ -39,13 +81,12 @@ export async function transpiled(bytes: Uint8Array): Promise<string> {
     .slice(0, 32);
   const dir = join(cacheDir(), 'components', key);
   if (existsSync(join(dir, 'component.js'))) return dir;
-  const { transpileBytes } = await import('@bytecodealliance/jco-transpile');
-  const result = await transpileBytes(bytes, { name: 'component', instantiation: 'async', emitTypescriptDeclarations: false });
+  const files = await transpileWithStandIns(bytes);
   const tmp = `${dir}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
-    for (const [name, content] of Object.entries(result.files)) {
+    for (const [name, content] of Object.entries(files)) {
       mkdirSync(dirname(join(tmp, name)), { recursive: true });
-      writeFileSync(join(tmp, name), name === 'component.js' ? allocateEmptyStrings(new TextDecoder().decode(content)) : content);
+      writeFileSync(join(tmp, name), name === 'component.js' ? checkListBounds(allocateEmptyStrings(new TextDecoder().decode(content))) : content);
     }
     mkdirSync(dirname(dir), { recursive: true });
     try {
@@ -82,7 +123,7 @@ export async function runComponent(spec: HostSpec): Promise<number> {
   const shim = new WASIShim({ sandbox: { preopens: spec.preopens, env: spec.env, args: spec.args } });
   const exports = await instantiate(
     (name) => WebAssembly.compile(readFileSync(join(dir, name))),
-    shim.getImportObject(),
+    fixedImports(shim.getImportObject()),
   );
   const run = exports.run ?? Object.entries(exports).find(([k]) => k.startsWith('wasi:cli/run@'))?.[1];
   if (!isCliRun(run)) {
@@ -94,7 +135,7 @@ export async function runComponent(spec: HostSpec): Promise<number> {
     return 0;
   } catch (err) {
     if (isTrap(err)) {
-      process.stderr.write(`wasi-cc: error: ${spec.args[0]} trapped: ${err.stack ?? String(err)}\n`);
+      process.stderr.write(trapMessage(spec.args[0], err));
       return TRAP_STATUS;
     }
     // wasi:cli/run returned its error case.

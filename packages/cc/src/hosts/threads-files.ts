@@ -49,10 +49,12 @@ function unsigned(args: unknown[]): unknown[] {
 
 /**
  * Whether a poll_oneoff call waits on a descriptor above 2 (subscriptions of type fd_read or
- * fd_write), so that it must go to the shared table.
+ * fd_write), so that it must go to the shared table. Subscriptions that are not all in memory (a
+ * bad pointer) stay with the thread's own node:wasi, which answers EFAULT, as on Preview 1.
  */
 function pollsSharedDescriptor(memory: WebAssembly.Memory, subscriptions: number, count: number): boolean {
   const view = new DataView(memory.buffer);
+  if (subscriptions + count * SUBSCRIPTION_SIZE > view.byteLength) return false;
   for (let i = 0; i < count; i++) {
     const at = subscriptions + i * SUBSCRIPTION_SIZE;
     const tag = view.getUint8(at + 8);

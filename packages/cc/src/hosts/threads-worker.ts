@@ -6,7 +6,7 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import type { WASIOptions } from 'node:wasi';
 import type { StartThread, ThreadMessage, ThreadWorkerData, WorkerData } from './messages.js';
-import { isTrap, silenceWasiWarning } from './quiet.js';
+import { isTrap, silenceWasiWarning, trapDetails, trapReason } from './quiet.js';
 import { serveSharedDescriptors, sharedDescriptorImports, type WasiFunctions } from './threads-files.js';
 
 silenceWasiWarning();
@@ -33,8 +33,8 @@ function runThread(entry: () => void, returned: ThreadMessage): ThreadMessage {
     return returned;
   } catch (err) {
     if (err instanceof ProcExit) return { type: 'exit', code: err.code };
-    const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
-    return { type: isTrap(err) ? 'trap' : 'error', message };
+    if (isTrap(err)) return { type: 'trap', message: `${trapReason(err)}${trapDetails(err)}` };
+    return { type: 'error', message: err instanceof Error ? (err.stack ?? err.message) : String(err) };
   }
 }
 
