@@ -50,7 +50,8 @@ export const RUN_USAGE = `usage: wasi-cc run [options] PROGRAM.wasm [ARGS...]
 
 Runs a WASI program: a Preview 2 component on preview2-shim, a wasm32-wasip1-threads module on
 worker threads (each thread in a worker of its own), any other Preview 1 module on node:wasi.
-Exits with the program's status (a component can only exit with 0 or 1; a trap exits with 134).
+Exits with the program's status (a component through the Preview 1 adapter only with 0 or 1; a
+trap exits with 134).
 
 Options:
   --dir HOST[::GUEST]   give the program the host directory HOST, seen as GUEST (default HOST)

@@ -7,7 +7,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { createServer, type AddressInfo } from 'node:net';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { componentize } from '../src/component.ts';
 import { TRIPLES, WASI_CC, makeProject, output, type Project } from './helpers.ts';
 
 // Legacy exception handling, as Node 20 runs it: a throw two frames down, caught by its tag; a
@@ -208,3 +209,38 @@ for (const triple of ['wasm32-wasip1', 'wasm32-wasip1-threads'] as const) {
     }
   });
 }
+
+// For the p2 libc without the adapter: wasi:cli/exit's exit-with-code (unstable in WASI 0.2,
+// behind the cli-exit-with-code feature) is bound by jco and honoured by the shim, so a component
+// that calls it exits with the exact status. (The adapter only calls exit: 0 or 1.)
+test('wasm32-wasip2: a component calling wasi:cli/exit exit-with-code exits with that status', async () => {
+  p.write(
+    'exit-code.c',
+    `#include <stdio.h>
+__attribute__((import_module("wasi:cli/exit@0.2.6"), import_name("exit-with-code"))) void exit_with_code(int);
+int main(void) { puts("exiting with 42"); fflush(stdout); exit_with_code(42); return 0; }
+`,
+  );
+  const cc = p.wasiCc(['--target=wasm32-wasip2', '-fuse-ld=lld', 'exit-code.c', '-o', 'exit-code.core.wasm']);
+  assert.equal(cc.status, 0, output(cc));
+  const { componentEmbed } = await import('@bytecodealliance/jco-transpile/wasm-tools');
+  const witSource = `package wasi:cli@0.2.6;
+interface exit {
+  @since(version = 0.2.0)
+  exit: func(status: result);
+  @unstable(feature = cli-exit-with-code)
+  exit-with-code: func(status-code: u8);
+}
+world exit-code { import exit; }
+`;
+  const core = await componentEmbed({
+    binary: readFileSync(p.path('exit-code.core.wasm')),
+    witSource,
+    world: 'exit-code',
+    features: { tag: 'list', val: ['cli-exit-with-code'] },
+  });
+  writeFileSync(p.path('exit-code.wasm'), await componentize(core));
+  const run = p.wasiCc(['run', 'exit-code.wasm']);
+  assert.equal(run.status, 42, output(run));
+  assert.equal(run.stdout, 'exiting with 42\n');
+});

@@ -115,7 +115,10 @@ function isCliRun(value: unknown): value is CliRun {
   return typeof value === 'object' && value !== null && typeof (value as { run?: unknown }).run === 'function';
 }
 
-/** Runs a component; resolves to 0 or 1 (wasi:cli/exit carries only ok or error), or the trap status. */
+/**
+ * Runs a component; resolves to 0, 1 when wasi:cli/run returns its error, or the trap status.
+ * (wasi:cli/exit ends the process itself: with 0 or 1 for `exit`, the code for `exit-with-code`.)
+ */
 export async function runComponent(spec: HostSpec): Promise<number> {
   const dir = await transpiled(spec.bytes);
   const { instantiate } = (await import(pathToFileURL(join(dir, 'component.js')).href)) as TranspiledComponent;
