@@ -66,7 +66,7 @@ test('the published package is the compiled TypeScript: JS and generated .d.ts f
 
 test('the threads link flags of wasi-cc and of the CMake toolchain template are the same', () => {
   const template = readFileSync(CMAKE_TEMPLATE, 'utf8');
-  const m = /wasm32-wasip1-threads"\)\n(?:\s*#.*\n)*\s*set\(CMAKE_EXE_LINKER_FLAGS_INIT "([^"]+)"\)/.exec(template);
+  const m = /wasm32-wasip1-threads"\)\n(?:\s*#.*\n)*\s*set\(_wasi_link_flags "([^"]+)"\)/.exec(template);
   assert.ok(m, 'no threads link flags in the template');
   assert.deepEqual(m[1]!.split(' '), [...THREADS_LINK_FLAGS]);
 });
@@ -82,6 +82,7 @@ test('parseDriverArgs: the target in every spelling, link or not, the user\'s sy
   assert.equal(parseDriverArgs(['--sysroot=/x', 'a.c']).hasSysroot, true);
   assert.equal(parseDriverArgs(['--sysroot', '/x', 'a.c']).hasSysroot, true);
   assert.equal(parseDriverArgs(['-fuse-ld=lld', 'a.c']).hasLinker, true);
+  assert.deepEqual(parseDriverArgs(['-fsetjmp', 'a.c']), { ...parseDriverArgs(['a.c']), setjmp: true });
 });
 
 test('clangArgs: package flags, link flags only when linking, the user\'s choices respected', async () => {
@@ -104,6 +105,9 @@ test('clangArgs: package flags, link flags only when linking, the user\'s choice
     assert.deepEqual(await withMajor(['--sysroot=/s', 'a.c'], 19), ['--target=wasm32-wasip1', '--sysroot=/s', 'a.c']);
     assert.deepEqual(await withMajor(['--sysroot=/s', '-c', 'a.c'], 22), ['--target=wasm32-wasip1', '--sysroot=/s', '-c', 'a.c']);
     assert.deepEqual(await withMajor(['--sysroot=/s', '--wasm-opt', 'a.c'], 22), ['--target=wasm32-wasip1', '--sysroot=/s', '--wasm-opt', 'a.c']);
+    // -fsetjmp: the lowering flag always, -lsetjmp last when linking.
+    assert.deepEqual(await args(['--sysroot=/s', '-fsetjmp', 'a.c', '-lm']), ['--target=wasm32-wasip1', '-mllvm', '-wasm-enable-sjlj', '--sysroot=/s', 'a.c', '-lm', '-lsetjmp']);
+    assert.deepEqual(await args(['--sysroot=/s', '-fsetjmp', '-c', 'a.c']), ['--target=wasm32-wasip1', '-mllvm', '-wasm-enable-sjlj', '--sysroot=/s', '-c', 'a.c']);
     const unknown = await clangArgs(['-target', 'x86_64-linux-gnu', 'a.c'], { cwd: p.dir, env });
     assert.deepEqual(unknown, { args: ['--target=x86_64-linux-gnu', 'a.c'], target: 'x86_64-linux-gnu', known: false });
     await assert.rejects(clangArgs(['--target=wasm32-wasip2', 'a.c'], { cwd: p.dir, env }), /npm i -D @wasi\/sysroot-wasip2/);
