@@ -1,14 +1,15 @@
 // @wasi/cc: `wasi-cc` compiling, linking and componentizing a hello world for wasm32-wasip2 in one
 // call, beside the same three steps by hand (clang -c, clang -fuse-ld=lld, jco componentNew in
-// node); and for wasm32-wasip1, wasi-cc beside plain clang (the driver's own cost).
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// node); for wasm32-wasip1, wasi-cc beside plain clang (the driver's own cost); and the size of the
+// wasm32-wasip2 hello component beside the wasm32-wasip1 hello module, both made by this run.
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getTriple, WORKSPACE_ROOT, type TripleName } from '@wasi-sysroots/recipe';
 import { detectToolchain } from '@wasi-sysroots/toolchain';
-import { row, secs, timed } from './_measure.ts';
+import { kb, row, secs, timed } from './_measure.ts';
 import type { BenchSection } from '../bench.ts';
 
 const RUNS = 5;
@@ -70,6 +71,14 @@ const section: BenchSection = {
       const noWasmOpt = tc.major >= 20 ? '--no-wasm-opt' : '';
       const reference = median(`${tc.clang} --target=wasm32-wasip1 --sysroot=${sysroot('wasm32-wasip1')} ${noWasmOpt} -O2 ${hello} -o ${scratch}/p1-clang.wasm`);
       row('wasip1 hello: wasi-cc vs clang (compile + link)', secs(ours), secs(reference), ours / reference);
+
+      // Both -O2 from wasi-cc: the component carries the adapter, the module does not.
+      const p2Component = join(scratch, 'wasi-cc.wasm');
+      if (existsSync(p2Component)) {
+        const p2Size = statSync(p2Component).size;
+        const p1Size = statSync(join(scratch, 'p1-wasi-cc.wasm')).size;
+        row('hello size: wasip2 component vs wasip1 module', kb(p2Size), kb(p1Size), p2Size / p1Size);
+      }
     } finally {
       rmSync(scratch, { recursive: true, force: true });
     }
