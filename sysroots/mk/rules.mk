@@ -30,7 +30,14 @@ $(call base_objs,$(filter $(BOTTOM)/%,$(EMULATED_signal_SOURCES)),.emulated): GR
 $(call base_objs,$(EMULATED_SIGNAL_MUSL_SOURCES),.emulated): GROUP_CFLAGS := $(TOP_CFLAGS) -D_WASI_EMULATED_SIGNAL
 # TRIPLE_OBJS get OUR_CFLAGS (OUR_ASFLAGS for .s), set by the triple's own .mk. Our fixes
 # to the base (COMMON_OBJS) build against musl's internals, like the files they replace.
-$(COMMON_OBJS): OUR_CFLAGS := $(TOP_CFLAGS) -I$(MUSL_SRC)
+$(COMMON_OBJS): OUR_CFLAGS := $(TOP_CFLAGS) -I$(MUSL_SRC) -I$(BOTTOM)/cloudlibc/src \
+  -I$(BOTTOM)/cloudlibc/src/libc/sys/stat
+# The base's Preview 1 bindings that take descriptors get host names (common/fd-table.h).
+$(HOST_CALLS_OBJ): GROUP_CFLAGS := $(BOTTOM_CFLAGS) -include $(SYSROOTS_DIR)/common/host-calls.h
+$(HOST_CALLS_OBJ): $(SYSROOTS_DIR)/common/host-calls.h
+# The base's openat gives way to ours (common/fcntl.c), which sets FD_CLOEXEC for O_CLOEXEC.
+$(OPENAT_OBJ): $(SYSROOTS_DIR)/common/fcntl.c
+$(OPENAT_OBJ): GROUP_CFLAGS := $(BOTTOM_CFLAGS) -D__wasilibc_nocwd_openat_nomode=__wasilibc_base_openat_nomode
 
 ALL_OBJS := $(LIBC_OBJS) $(PRINTSCAN_LONG_DOUBLE_OBJS) $(PRINTSCAN_NO_FP_OBJS) \
   $(foreach l,$(EMULATED_LIBS),$(EMULATED_$(l)_OBJS))

@@ -98,6 +98,15 @@ COMMON_SOURCES := $(SYSROOTS_DIR)/common/strerror.c
 COMMON_SOURCES += $(addprefix $(SYSROOTS_DIR)/common/, \
   statvfs.c chmod.c realpath.c copy_file_range.c)
 COMMON_BASE_EXCLUDE := $(MUSL_SRC)/errno/strerror.c
+# libc's descriptor table (common/fd-table.h): dup, pipe, fcntl, record locks,
+# poll and select over it; the base's bindings that take descriptors are
+# renamed to __wasilibc_host_* (common/host-calls.h) and wrapped.
+COMMON_SOURCES += $(addprefix $(SYSROOTS_DIR)/common/, \
+  fd-table.c dup.c pipe.c fcntl.c fstat.c poll.c select.c)
+COMMON_BASE_EXCLUDE += $(addprefix $(BOTTOM)/cloudlibc/src/libc/, \
+  fcntl/fcntl.c sys/stat/fstat.c poll/poll.c sys/select/select.c sys/select/pselect.c)
+HOST_CALLS_OBJ := $(OBJDIR)/base/libc-bottom-half/sources/__wasilibc_real.o
+OPENAT_OBJ := $(OBJDIR)/base/libc-bottom-half/cloudlibc/src/libc/fcntl/openat.o
 
 # --- what goes into libc.a for this triple ---
 LIBC_BASE_SOURCES := $(filter-out $(TRIPLE_BASE_EXCLUDE) $(COMMON_BASE_EXCLUDE), \

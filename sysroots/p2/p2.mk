@@ -10,7 +10,7 @@ P2_SRC := $(P2_DIR)/src
 P2_GEN := $(OBJDIR)/p2
 
 TRIPLE_SOURCES += $(addprefix $(P2_SRC)/, \
-  dispatch.c fcntl.c ioctl.c poll.c select.c fstat.c \
+  dispatch.c ioctl.c poll.c \
   socket-table.c addr.c socket.c tcp.c udp.c poll-sockets.c netdb.c \
   component-type.c)
 
@@ -22,11 +22,7 @@ TRIPLE_BASE_EXCLUDE += \
   $(addprefix $(P2_CLOUDLIBC)/sys/socket/, getsockopt.c recv.c send.c shutdown.c) \
   $(addprefix $(P2_CLOUDLIBC)/unistd/, read.c write.c close.c) \
   $(addprefix $(P2_CLOUDLIBC)/sys/uio/, readv.c writev.c) \
-  $(P2_CLOUDLIBC)/poll/poll.c \
-  $(P2_CLOUDLIBC)/fcntl/fcntl.c \
-  $(P2_CLOUDLIBC)/sys/ioctl/ioctl.c \
-  $(P2_CLOUDLIBC)/sys/stat/fstat.c \
-  $(addprefix $(P2_CLOUDLIBC)/sys/select/, select.c pselect.c)
+  $(P2_CLOUDLIBC)/sys/ioctl/ioctl.c
 
 # musl's address text helpers the base leaves out.
 TRIPLE_BASE_SOURCES += $(addprefix $(SRC)/libc-top-half/musl/src/network/, inet_addr.c inet_ntoa.c)
@@ -34,9 +30,8 @@ TRIPLE_BASE_SOURCES += $(addprefix $(SRC)/libc-top-half/musl/src/network/, inet_
 # sys/socket.h, netdb.h and arpa/inet.h of this triple.
 TRIPLE_HEADERS_DIR := $(P2_DIR)/include
 
-# The generated component-type bytes; fstat.c uses the base's stat conversion.
-OUR_CFLAGS := -I$(P2_GEN) -I$(SRC)/libc-bottom-half/cloudlibc/src \
-  -I$(P2_CLOUDLIBC)/sys/stat
+# The generated component-type bytes; libc's descriptor table.
+OUR_CFLAGS := -I$(P2_GEN) -I$(SYSROOTS_DIR)/common
 
 # The component-type section: the WIT world encoded by jco's WIT encoder.
 P2_WIT := $(sort $(wildcard $(P2_DIR)/wit/*.wit $(P2_DIR)/wit/deps/*/*.wit))

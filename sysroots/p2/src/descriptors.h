@@ -1,16 +1,17 @@
 /*
- * The socket descriptor table of wasm32-wasip2 libc.
+ * Sockets in the descriptor table of wasm32-wasip2 libc.
  *
  * Files, stdio, clocks and the rest use Preview 1 calls, served by the
- * command adapter. Sockets use wasi:sockets directly: every socket descriptor
- * number is reserved from the adapter (adapter_open_badfd, so Preview 1
- * calls on it fail with EBADF) and this table maps it to the socket's
- * Preview 2 resources.
+ * command adapter. Sockets use wasi:sockets directly: a socket is a
+ * description of libc's descriptor table (common/fd-table.h) pointing to the
+ * socket's Preview 2 resources. Its number holds a placeholder in the
+ * adapter (adapter_open_badfd) while the adapter has room, so Preview 1
+ * calls on it fail with EBADF (see "Descriptor numbers" in ../README.md).
  *
- * The functions taking descriptors (read, write, close, poll, fcntl, ...)
- * look here first. They only reference the table and the `ops` pointer, so a
- * program that never creates a socket links none of the socket code and
- * imports nothing from Preview 2.
+ * The functions taking descriptors (read, write, poll, ioctl, ...) look here
+ * first. They only reference the table and the `ops` pointer, so a program
+ * that never creates a socket links none of the socket code and imports
+ * nothing from Preview 2.
  */
 #ifndef __wasi_sysroots_descriptors_h
 #define __wasi_sysroots_descriptors_h
@@ -22,6 +23,7 @@
 #include <sys/socket.h>
 #include <sys/types.h>
 
+#include "fd-table.h"
 #include "wasip2.h"
 
 typedef enum {
@@ -82,7 +84,7 @@ typedef struct __wasip2_socket {
 struct __wasip2_socket_ops {
   ssize_t (*recv)(__wasip2_socket_t *, void *, size_t, int flags);
   ssize_t (*send)(__wasip2_socket_t *, const void *, size_t, int flags);
-  int (*close)(int fd, __wasip2_socket_t *);
+  int (*close)(__wasip2_socket_t *);
   int (*fcntl)(__wasip2_socket_t *, int cmd, int arg);
   int (*ioctl)(__wasip2_socket_t *, int request, void *arg);
   /* poll() over any mix of sockets and other descriptors; timeout in ns,
@@ -91,25 +93,18 @@ struct __wasip2_socket_ops {
 };
 
 /* Defined next to read() and write(), which every program has. */
-extern __wasip2_socket_t **__wasip2_fd_table;
-extern size_t __wasip2_fd_table_len;
 extern const struct __wasip2_socket_ops *__wasip2_socket_ops;
 
 static inline __wasip2_socket_t *__wasip2_socket_lookup(int fd) {
-  if (fd < 0 || (size_t)fd >= __wasip2_fd_table_len)
-    return NULL;
-  return __wasip2_fd_table[fd];
+  return __wasilibc_fd_object(fd, __WASILIBC_FD_SOCKET);
 }
-
-/* poll() over Preview 1 descriptors only; used when no socket exists. */
-int __wasip2_poll_p1(struct pollfd *, nfds_t, int64_t timeout_ns);
 /* poll() with the timeout in ns (negative: none); select() uses it too. */
 int __wasip2_poll_ns(struct pollfd *, nfds_t, int64_t timeout_ns);
 
 /* ---- used only inside the socket code ---------------------------------- */
 
 /* The table, the network and errors. */
-int __wasip2_socket_add(__wasip2_socket_t *);            /* returns fd or -1 */
+int __wasip2_socket_add(__wasip2_socket_t *, bool cloexec); /* returns fd or -1 */
 __wasip2_socket_t *__wasip2_socket_new(int type, int family);
 int32_t __wasip2_network(void);
 int __wasip2_errno_from_error_code(uint8_t code);

@@ -1,6 +1,7 @@
 /*
  * read, write, readv, writev and close for wasm32-wasip2: socket descriptors
- * go to the socket code, everything else to Preview 1 (the adapter).
+ * go to the socket code, everything else to Preview 1 (the adapter) through
+ * libc's descriptor table.
  */
 #include <errno.h>
 #include <limits.h>
@@ -11,8 +12,6 @@
 
 #include "descriptors.h"
 
-__wasip2_socket_t **__wasip2_fd_table;
-size_t __wasip2_fd_table_len;
 const struct __wasip2_socket_ops *__wasip2_socket_ops;
 
 static ssize_t p1_result(__wasi_errno_t error, size_t n) {
@@ -104,10 +103,8 @@ ssize_t writev(int fd, const struct iovec *iov, int iovcnt) {
   return total;
 }
 
+/* A socket's last descriptor closes it (the table calls the socket code). */
 int close(int fd) {
-  __wasip2_socket_t *s = __wasip2_socket_lookup(fd);
-  if (s)
-    return __wasip2_socket_ops->close(fd, s);
   __wasi_errno_t error = __wasi_fd_close(fd);
   if (error != 0) {
     errno = error;

@@ -206,23 +206,17 @@ static ssize_t ops_send(__wasip2_socket_t *s, const void *buf, size_t len, int f
   return __wasilibc_udp_sendto(s, buf, len, flags, NULL);
 }
 
-static int ops_close(int fd, __wasip2_socket_t *s) {
+static int ops_close(__wasip2_socket_t *s) {
   if (s->type == SOCK_STREAM)
     __wasilibc_tcp_close(s);
   else
     __wasilibc_udp_close(s);
-  __wasip2_fd_table[fd] = NULL;
-  __wasip2_adapter_close_badfd(fd);
   free(s);
   return 0;
 }
 
 static int ops_fcntl(__wasip2_socket_t *s, int cmd, int arg) {
   switch (cmd) {
-  case F_GETFD:
-    return FD_CLOEXEC;
-  case F_SETFD:
-    return 0;
   case F_GETFL:
     return O_RDWR | (s->nonblock ? O_NONBLOCK : 0);
   case F_SETFL:
@@ -282,28 +276,23 @@ __wasip2_socket_t *__wasip2_socket_new(int type, int family) {
   return s;
 }
 
-int __wasip2_socket_add(__wasip2_socket_t *s) {
-  int32_t fd;
-  int32_t error = __wasip2_adapter_open_badfd(&fd);
-  if (error != 0) {
-    errno = error;
-    return -1;
-  }
-  if ((size_t)fd >= __wasip2_fd_table_len) {
-    size_t len = __wasip2_fd_table_len ? __wasip2_fd_table_len : 16;
-    while (len <= (size_t)fd)
-      len *= 2;
-    __wasip2_socket_t **table = realloc(__wasip2_fd_table, len * sizeof *table);
-    if (!table) {
-      __wasip2_adapter_close_badfd(fd);
-      errno = ENOMEM;
-      return -1;
-    }
-    memset(table + __wasip2_fd_table_len, 0, (len - __wasip2_fd_table_len) * sizeof *table);
-    __wasip2_fd_table = table;
-    __wasip2_fd_table_len = len;
-  }
-  __wasip2_fd_table[fd] = s;
+/* The socket as a description of libc's descriptor table. */
+static __wasi_errno_t kind_close(__wasilibc_fd_desc_t *d) {
+  ops_close(d->obj);
+  return 0;
+}
+
+static int kind_fcntl(__wasilibc_fd_desc_t *d, int cmd, int arg) {
+  return ops_fcntl(d->obj, cmd, arg);
+}
+
+static const struct __wasilibc_fd_kind_ops kind_ops = {
+    .close = kind_close,
+    .fcntl = kind_fcntl,
+};
+
+int __wasip2_socket_add(__wasip2_socket_t *s, bool cloexec) {
   __wasip2_socket_ops = &ops;
-  return fd;
+  __wasilibc_socket_kind_ops = &kind_ops;
+  return __wasilibc_fd_add(__WASILIBC_FD_SOCKET, s, 0, cloexec, 0);
 }

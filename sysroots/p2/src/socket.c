@@ -60,7 +60,7 @@ int socket(int domain, int type, int protocol) {
   }
   s->socket = (int32_t)r.u.ok;
   s->nonblock = (flags & SOCK_NONBLOCK) != 0;
-  int fd = __wasip2_socket_add(s);
+  int fd = __wasip2_socket_add(s, (flags & SOCK_CLOEXEC) != 0);
   if (fd < 0) {
     int saved = errno;
     __wasip2_drop_all(s);

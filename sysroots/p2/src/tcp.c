@@ -171,7 +171,7 @@ int __wasilibc_tcp_accept(__wasip2_socket_t *s, struct sockaddr *addr, socklen_t
     c->nonblock = (flags & SOCK_NONBLOCK) != 0;
     c->nodelay = s->nodelay;
   }
-  int fd = c ? __wasip2_socket_add(c) : -1;
+  int fd = c ? __wasip2_socket_add(c, (flags & SOCK_CLOEXEC) != 0) : -1;
   if (fd < 0) {
     int saved = errno;
     if (c) {

@@ -1,4 +1,4 @@
-/* select and pselect for wasm32-wasip2, on top of poll. */
+/* select and pselect, on top of poll (common/poll.c). */
 #include <errno.h>
 #include <poll.h>
 #include <stdint.h>
@@ -6,7 +6,21 @@
 #include <sys/select.h>
 #include <time.h>
 
-#include "descriptors.h"
+#include "fd-table.h"
+
+#ifdef __wasip2__
+int __wasip2_poll_ns(struct pollfd *, nfds_t, int64_t timeout_ns);
+#define POLL_NS __wasip2_poll_ns
+#else
+#define POLL_NS __wasilibc_poll_host
+#endif
+
+/* Seconds and nanoseconds as ns; a timeout too long for that is forever. */
+static int64_t timeout_ns_of(int64_t sec, int64_t nsec) {
+  if (sec > INT64_MAX / 1000000000 - 1)
+    return -1;
+  return sec * 1000000000 + nsec;
+}
 
 static void add(struct pollfd *pfds, size_t *n, int fd, short events) {
   for (size_t i = 0; i < *n; i++) {
@@ -45,7 +59,7 @@ static int select_ns(int nfds, fd_set *readfds, fd_set *writefds, fd_set *errorf
     }
   }
 
-  int r = __wasip2_poll_ns(pfds, n, timeout_ns);
+  int r = POLL_NS(pfds, n, timeout_ns);
   if (r < 0) {
     free(pfds);
     return -1;
@@ -93,7 +107,7 @@ int select(int nfds, fd_set *restrict readfds, fd_set *restrict writefds,
       errno = EINVAL;
       return -1;
     }
-    ns = (int64_t)timeout->tv_sec * 1000000000 + (int64_t)timeout->tv_usec * 1000;
+    ns = timeout_ns_of(timeout->tv_sec, (int64_t)timeout->tv_usec * 1000);
   }
   return select_ns(nfds, readfds, writefds, errorfds, ns);
 }
@@ -108,7 +122,7 @@ int pselect(int nfds, fd_set *restrict readfds, fd_set *restrict writefds,
       errno = EINVAL;
       return -1;
     }
-    ns = (int64_t)timeout->tv_sec * 1000000000 + timeout->tv_nsec;
+    ns = timeout_ns_of(timeout->tv_sec, timeout->tv_nsec);
   }
   return select_ns(nfds, readfds, writefds, errorfds, ns);
 }

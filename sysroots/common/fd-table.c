@@ -1,0 +1,813 @@
+/*
+ * libc's descriptor table and the __wasi_* calls that take descriptors
+ * (fd-table.h explains the design).
+ */
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <wasi/api.h>
+
+#include "fd-table.h"
+
+/* The base's bindings, renamed by host-calls.h. */
+#define HOST(name) __wasilibc_host_##name
+typedef __wasi_errno_t e_t;
+e_t HOST(fd_advise)(__wasi_fd_t, __wasi_filesize_t, __wasi_filesize_t, __wasi_advice_t);
+e_t HOST(fd_allocate)(__wasi_fd_t, __wasi_filesize_t, __wasi_filesize_t);
+e_t HOST(fd_close)(__wasi_fd_t);
+e_t HOST(fd_datasync)(__wasi_fd_t);
+e_t HOST(fd_fdstat_get)(__wasi_fd_t, __wasi_fdstat_t *);
+e_t HOST(fd_fdstat_set_flags)(__wasi_fd_t, __wasi_fdflags_t);
+e_t HOST(fd_fdstat_set_rights)(__wasi_fd_t, __wasi_rights_t, __wasi_rights_t);
+e_t HOST(fd_filestat_get)(__wasi_fd_t, __wasi_filestat_t *);
+e_t HOST(fd_filestat_set_size)(__wasi_fd_t, __wasi_filesize_t);
+e_t HOST(fd_filestat_set_times)(__wasi_fd_t, __wasi_timestamp_t, __wasi_timestamp_t, __wasi_fstflags_t);
+e_t HOST(fd_pread)(__wasi_fd_t, const __wasi_iovec_t *, size_t, __wasi_filesize_t, __wasi_size_t *);
+e_t HOST(fd_prestat_get)(__wasi_fd_t, __wasi_prestat_t *);
+e_t HOST(fd_prestat_dir_name)(__wasi_fd_t, uint8_t *, __wasi_size_t);
+e_t HOST(fd_pwrite)(__wasi_fd_t, const __wasi_ciovec_t *, size_t, __wasi_filesize_t, __wasi_size_t *);
+e_t HOST(fd_read)(__wasi_fd_t, const __wasi_iovec_t *, size_t, __wasi_size_t *);
+e_t HOST(fd_readdir)(__wasi_fd_t, uint8_t *, __wasi_size_t, __wasi_dircookie_t, __wasi_size_t *);
+e_t HOST(fd_renumber)(__wasi_fd_t, __wasi_fd_t);
+e_t HOST(fd_seek)(__wasi_fd_t, __wasi_filedelta_t, __wasi_whence_t, __wasi_filesize_t *);
+e_t HOST(fd_sync)(__wasi_fd_t);
+e_t HOST(fd_tell)(__wasi_fd_t, __wasi_filesize_t *);
+e_t HOST(fd_write)(__wasi_fd_t, const __wasi_ciovec_t *, size_t, __wasi_size_t *);
+e_t HOST(path_create_directory)(__wasi_fd_t, const char *);
+e_t HOST(path_filestat_get)(__wasi_fd_t, __wasi_lookupflags_t, const char *, __wasi_filestat_t *);
+e_t HOST(path_filestat_set_times)(__wasi_fd_t, __wasi_lookupflags_t, const char *, __wasi_timestamp_t,
+                                  __wasi_timestamp_t, __wasi_fstflags_t);
+e_t HOST(path_link)(__wasi_fd_t, __wasi_lookupflags_t, const char *, __wasi_fd_t, const char *);
+e_t HOST(path_open)(__wasi_fd_t, __wasi_lookupflags_t, const char *, __wasi_oflags_t, __wasi_rights_t,
+                    __wasi_rights_t, __wasi_fdflags_t, __wasi_fd_t *);
+e_t HOST(path_readlink)(__wasi_fd_t, const char *, uint8_t *, __wasi_size_t, __wasi_size_t *);
+e_t HOST(path_remove_directory)(__wasi_fd_t, const char *);
+e_t HOST(path_rename)(__wasi_fd_t, const char *, __wasi_fd_t, const char *);
+e_t HOST(path_symlink)(const char *, __wasi_fd_t, const char *);
+e_t HOST(path_unlink_file)(__wasi_fd_t, const char *);
+e_t HOST(poll_oneoff)(const __wasi_subscription_t *, __wasi_event_t *, __wasi_size_t, __wasi_size_t *);
+e_t HOST(sock_accept)(__wasi_fd_t, __wasi_fdflags_t, __wasi_fd_t *);
+e_t HOST(sock_recv)(__wasi_fd_t, const __wasi_iovec_t *, size_t, __wasi_riflags_t, __wasi_size_t *,
+                    __wasi_roflags_t *);
+e_t HOST(sock_send)(__wasi_fd_t, const __wasi_ciovec_t *, size_t, __wasi_siflags_t, __wasi_size_t *);
+e_t HOST(sock_shutdown)(__wasi_fd_t, __wasi_sdflags_t);
+
+#ifdef __wasip2__
+/* The adapter's placeholders: a number it will not hand out, on which
+ * Preview 1 calls fail with EBADF. */
+__attribute__((__import_module__("wasi_snapshot_preview1"), __import_name__("adapter_open_badfd")))
+int32_t __wasilibc_adapter_open_badfd(int32_t *fd);
+__attribute__((__import_module__("wasi_snapshot_preview1"), __import_name__("adapter_close_badfd")))
+int32_t __wasilibc_adapter_close_badfd(int32_t fd);
+#endif
+
+__wasilibc_fd_slot_t *__wasilibc_fd_slots;
+size_t __wasilibc_fd_slots_len;
+const struct __wasilibc_fd_kind_ops *__wasilibc_pipe_ops;
+const struct __wasilibc_fd_kind_ops *__wasilibc_socket_kind_ops;
+
+#define FILETYPE_UNKNOWN_YET 0xff
+
+/* ---- locking (wasm32-wasip1-threads) ------------------------------------ */
+
+#ifdef _REENTRANT
+static int table_lock;
+static void lock(void) {
+  while (__atomic_exchange_n(&table_lock, 1, __ATOMIC_ACQUIRE))
+    __builtin_wasm_memory_atomic_wait32(&table_lock, 1, -1);
+}
+static void unlock(void) {
+  __atomic_store_n(&table_lock, 0, __ATOMIC_RELEASE);
+  __builtin_wasm_memory_atomic_notify(&table_lock, 1);
+}
+#else
+static void lock(void) {}
+static void unlock(void) {}
+#endif
+
+/* ---- the table ----------------------------------------------------------- */
+
+static bool table_ready;
+#ifdef __wasip2__
+/* Adapter numbers below this exist (a descriptor or a placeholder). */
+static int adapter_len;
+static bool adapter_full;
+#endif
+
+static bool grow(size_t n) {
+  if (n <= __wasilibc_fd_slots_len)
+    return true;
+  if (n > __WASILIBC_FD_MAX)
+    return false;
+  size_t len = __wasilibc_fd_slots_len ? __wasilibc_fd_slots_len : 16;
+  while (len < n)
+    len *= 2;
+  if (len > __WASILIBC_FD_MAX)
+    len = __WASILIBC_FD_MAX;
+  __wasilibc_fd_slot_t *slots = realloc(__wasilibc_fd_slots, len * sizeof *slots);
+  if (!slots)
+    return false;
+  memset(slots + __wasilibc_fd_slots_len, 0, (len - __wasilibc_fd_slots_len) * sizeof *slots);
+  __wasilibc_fd_slots = slots;
+  __wasilibc_fd_slots_len = len;
+  return true;
+}
+
+static __wasilibc_fd_desc_t *new_desc(int kind, int32_t host, uint8_t filetype) {
+  __wasilibc_fd_desc_t *d = calloc(1, sizeof *d);
+  if (d) {
+    d->kind = (uint8_t)kind;
+    d->host = host;
+    d->filetype = filetype;
+  }
+  return d;
+}
+
+/* The host's descriptors at startup: stdio, then the preopens, numbered
+ * from 0 without gaps by every host we know. They keep their numbers. */
+static void setup(void) {
+  if (table_ready)
+    return;
+  table_ready = true;
+  for (int32_t h = 0; h < __WASILIBC_FD_MAX; h++) {
+    __wasi_fdstat_t st;
+    if (HOST(fd_fdstat_get)(h, &st) != 0) {
+      if (h < 3)
+        continue;
+#ifdef __wasip2__
+      adapter_len = h;
+#endif
+      break;
+    }
+    __wasilibc_fd_desc_t *d = grow((size_t)h + 1) ? new_desc(__WASILIBC_FD_HOST, h, st.fs_filetype) : NULL;
+    if (!d)
+      abort();
+    d->refs = 1;
+    __wasilibc_fd_slots[h].desc = d;
+  }
+}
+
+static int lowest_free(int min) {
+  for (size_t i = (size_t)min; i < __WASILIBC_FD_MAX; i++) {
+    if (i >= __wasilibc_fd_slots_len && !grow(i + 1))
+      return -ENOMEM;
+    if (!__wasilibc_fd_slots[i].desc)
+      return (int)i;
+  }
+  return -EMFILE;
+}
+
+#ifdef __wasip2__
+/* Keeps every adapter number equal to libc's: a number libc uses for
+ * something the adapter does not know (a pipe, a socket, a dup) holds a
+ * placeholder there, and so does a free number below adapter_len. */
+static void mark_reserved(int32_t r) {
+  if (r >= adapter_len)
+    adapter_len = r + 1;
+  if (grow((size_t)r + 1))
+    __wasilibc_fd_slots[r].reserved = true;
+}
+
+static void reserve(int u) {
+  while (!adapter_full && adapter_len <= u) {
+    int32_t r;
+    if (__wasilibc_adapter_open_badfd(&r) != 0) {
+      adapter_full = true;
+      break;
+    }
+    mark_reserved(r);
+  }
+}
+
+/* After the adapter closed `h`: take the number back as a placeholder. */
+static void rereserve(void) {
+  int32_t r;
+  if (__wasilibc_adapter_open_badfd(&r) == 0)
+    mark_reserved(r);
+}
+#else
+static void reserve(int u) { (void)u; }
+#endif
+
+/* Puts `d` at number `u` (free). */
+static void place(int u, __wasilibc_fd_desc_t *d, bool cloexec) {
+  if (d->kind != __WASILIBC_FD_HOST || d->host != u)
+    reserve(u);
+  __wasilibc_fd_slots[u].desc = d;
+  __wasilibc_fd_slots[u].cloexec = cloexec;
+  d->refs++;
+}
+
+int __wasilibc_fd_add(int kind, void *obj, uint16_t flags, bool cloexec, int min) {
+  lock();
+  setup();
+  int u = lowest_free(min);
+  __wasilibc_fd_desc_t *d = u >= 0 ? new_desc(kind, -1, FILETYPE_UNKNOWN_YET) : NULL;
+  if (d) {
+    d->obj = obj;
+    d->flags = flags;
+    place(u, d, cloexec);
+  }
+  unlock();
+  if (u < 0) {
+    errno = -u;
+    return -1;
+  }
+  if (!d) {
+    errno = ENOMEM;
+    return -1;
+  }
+  return u;
+}
+
+__wasilibc_fd_desc_t *__wasilibc_fd_get(int fd) {
+  lock();
+  setup();
+  __wasilibc_fd_desc_t *d = __wasilibc_fd_peek(fd);
+  unlock();
+  if (!d)
+    errno = EBADF;
+  return d;
+}
+
+/* Removes number `fd`; returns its description if that was the last
+ * reference (the caller closes it), else NULL. */
+static __wasilibc_fd_desc_t *unplace(int fd) {
+  __wasilibc_fd_slot_t *slot = &__wasilibc_fd_slots[fd];
+  __wasilibc_fd_desc_t *d = slot->desc;
+  slot->desc = NULL;
+  slot->cloexec = false;
+  if (--d->refs == 0)
+    return d;
+#ifdef __wasip2__
+  /* The adapter's descriptor stays at `fd`, which libc now calls free:
+   * move it to a number that still refers to it. */
+  if (d->kind == __WASILIBC_FD_HOST && d->host == fd) {
+    for (size_t k = 0; k < __wasilibc_fd_slots_len; k++) {
+      if (__wasilibc_fd_slots[k].desc == d && __wasilibc_fd_slots[k].reserved &&
+          HOST(fd_renumber)(fd, (int32_t)k) == 0) {
+        __wasilibc_fd_slots[k].reserved = false;
+        d->host = (int32_t)k;
+        rereserve();
+        break;
+      }
+    }
+  }
+#endif
+  return NULL;
+}
+
+static e_t close_desc(__wasilibc_fd_desc_t *d) {
+  e_t error = 0;
+  switch (d->kind) {
+  case __WASILIBC_FD_HOST:
+    error = HOST(fd_close)(d->host);
+#ifdef __wasip2__
+    if (error == 0)
+      rereserve();
+#endif
+    break;
+  case __WASILIBC_FD_PIPE:
+    error = __wasilibc_pipe_ops->close(d);
+    break;
+  case __WASILIBC_FD_SOCKET:
+    error = __wasilibc_socket_kind_ops->close(d);
+    break;
+  }
+  free(d);
+  return error;
+}
+
+int __wasilibc_fd_dup(int fd, int newfd, int min, bool cloexec) {
+  lock();
+  setup();
+  __wasilibc_fd_desc_t *d = __wasilibc_fd_peek(fd);
+  int err = 0;
+  __wasilibc_fd_desc_t *old = NULL;
+  if (!d) {
+    err = EBADF;
+  } else if (newfd >= 0) {
+    if (newfd >= __WASILIBC_FD_MAX || !grow((size_t)newfd + 1))
+      err = EBADF;
+    else if (__wasilibc_fd_slots[newfd].desc == d)
+      __wasilibc_fd_slots[newfd].cloexec = cloexec;
+    else {
+      if (__wasilibc_fd_slots[newfd].desc)
+        old = unplace(newfd);
+      place(newfd, d, cloexec);
+    }
+  } else {
+    newfd = lowest_free(min);
+    if (newfd < 0)
+      err = -newfd;
+    else
+      place(newfd, d, cloexec);
+  }
+  unlock();
+  if (old)
+    (void)close_desc(old); /* as on Linux, errors of the implicit close are lost */
+  if (err) {
+    errno = err;
+    return -1;
+  }
+  return newfd;
+}
+
+int __wasilibc_fd_set_cloexec(int fd, bool cloexec) {
+  lock();
+  setup();
+  int r = 0;
+  if (__wasilibc_fd_peek(fd))
+    __wasilibc_fd_slots[fd].cloexec = cloexec;
+  else
+    r = -1;
+  unlock();
+  if (r)
+    errno = EBADF;
+  return r;
+}
+
+/* ---- the __wasi_* calls -------------------------------------------------- */
+
+/* The host number of `fd`; `other` for a description that lives in libc. */
+static e_t host_of(__wasi_fd_t fd, int32_t *h, e_t other) {
+  lock();
+  setup();
+  __wasilibc_fd_desc_t *d = __wasilibc_fd_peek((int)fd);
+  e_t error = 0;
+  if (!d)
+    error = __WASI_ERRNO_BADF;
+  else if (d->kind != __WASILIBC_FD_HOST)
+    error = other;
+  else
+    *h = d->host;
+  unlock();
+  return error;
+}
+
+static const struct __wasilibc_fd_kind_ops *ops_of(const __wasilibc_fd_desc_t *d) {
+  return d->kind == __WASILIBC_FD_PIPE ? __wasilibc_pipe_ops : __wasilibc_socket_kind_ops;
+}
+
+#define WITH_HOST(fd, other, call)                \
+  do {                                            \
+    int32_t h;                                    \
+    e_t e_ = host_of((fd), &h, (other));          \
+    return e_ ? e_ : (call);                      \
+  } while (0)
+
+e_t __wasi_fd_advise(__wasi_fd_t fd, __wasi_filesize_t off, __wasi_filesize_t len, __wasi_advice_t a) {
+  WITH_HOST(fd, __WASI_ERRNO_SPIPE, HOST(fd_advise)(h, off, len, a));
+}
+e_t __wasi_fd_allocate(__wasi_fd_t fd, __wasi_filesize_t off, __wasi_filesize_t len) {
+  WITH_HOST(fd, __WASI_ERRNO_SPIPE, HOST(fd_allocate)(h, off, len));
+}
+e_t __wasi_fd_datasync(__wasi_fd_t fd) { WITH_HOST(fd, __WASI_ERRNO_INVAL, HOST(fd_datasync)(h)); }
+e_t __wasi_fd_sync(__wasi_fd_t fd) { WITH_HOST(fd, __WASI_ERRNO_INVAL, HOST(fd_sync)(h)); }
+e_t __wasi_fd_fdstat_set_rights(__wasi_fd_t fd, __wasi_rights_t base, __wasi_rights_t inh) {
+  WITH_HOST(fd, __WASI_ERRNO_NOTSUP, HOST(fd_fdstat_set_rights)(h, base, inh));
+}
+e_t __wasi_fd_filestat_set_size(__wasi_fd_t fd, __wasi_filesize_t size) {
+  WITH_HOST(fd, __WASI_ERRNO_INVAL, HOST(fd_filestat_set_size)(h, size));
+}
+e_t __wasi_fd_filestat_set_times(__wasi_fd_t fd, __wasi_timestamp_t a, __wasi_timestamp_t m,
+                                 __wasi_fstflags_t f) {
+  WITH_HOST(fd, __WASI_ERRNO_INVAL, HOST(fd_filestat_set_times)(h, a, m, f));
+}
+e_t __wasi_fd_pread(__wasi_fd_t fd, const __wasi_iovec_t *iovs, size_t n, __wasi_filesize_t off,
+                    __wasi_size_t *nread) {
+  WITH_HOST(fd, __WASI_ERRNO_SPIPE, HOST(fd_pread)(h, iovs, n, off, nread));
+}
+e_t __wasi_fd_pwrite(__wasi_fd_t fd, const __wasi_ciovec_t *iovs, size_t n, __wasi_filesize_t off,
+                     __wasi_size_t *nwritten) {
+  WITH_HOST(fd, __WASI_ERRNO_SPIPE, HOST(fd_pwrite)(h, iovs, n, off, nwritten));
+}
+e_t __wasi_fd_prestat_get(__wasi_fd_t fd, __wasi_prestat_t *p) {
+  WITH_HOST(fd, __WASI_ERRNO_BADF, HOST(fd_prestat_get)(h, p));
+}
+e_t __wasi_fd_prestat_dir_name(__wasi_fd_t fd, uint8_t *path, __wasi_size_t len) {
+  WITH_HOST(fd, __WASI_ERRNO_BADF, HOST(fd_prestat_dir_name)(h, path, len));
+}
+e_t __wasi_fd_readdir(__wasi_fd_t fd, uint8_t *buf, __wasi_size_t len, __wasi_dircookie_t c,
+                      __wasi_size_t *used) {
+  WITH_HOST(fd, __WASI_ERRNO_NOTDIR, HOST(fd_readdir)(h, buf, len, c, used));
+}
+e_t __wasi_fd_seek(__wasi_fd_t fd, __wasi_filedelta_t off, __wasi_whence_t w, __wasi_filesize_t *pos) {
+  WITH_HOST(fd, __WASI_ERRNO_SPIPE, HOST(fd_seek)(h, off, w, pos));
+}
+e_t __wasi_fd_tell(__wasi_fd_t fd, __wasi_filesize_t *pos) {
+  WITH_HOST(fd, __WASI_ERRNO_SPIPE, HOST(fd_tell)(h, pos));
+}
+e_t __wasi_path_create_directory(__wasi_fd_t fd, const char *path) {
+  WITH_HOST(fd, __WASI_ERRNO_NOTDIR, HOST(path_create_directory)(h, path));
+}
+e_t __wasi_path_filestat_get(__wasi_fd_t fd, __wasi_lookupflags_t f, const char *path,
+                             __wasi_filestat_t *st) {
+  WITH_HOST(fd, __WASI_ERRNO_NOTDIR, HOST(path_filestat_get)(h, f, path, st));
+}
+e_t __wasi_path_filestat_set_times(__wasi_fd_t fd, __wasi_lookupflags_t f, const char *path,
+                                   __wasi_timestamp_t a, __wasi_timestamp_t m, __wasi_fstflags_t ff) {
+  WITH_HOST(fd, __WASI_ERRNO_NOTDIR, HOST(path_filestat_set_times)(h, f, path, a, m, ff));
+}
+e_t __wasi_path_readlink(__wasi_fd_t fd, const char *path, uint8_t *buf, __wasi_size_t len,
+                         __wasi_size_t *used) {
+  WITH_HOST(fd, __WASI_ERRNO_NOTDIR, HOST(path_readlink)(h, path, buf, len, used));
+}
+e_t __wasi_path_remove_directory(__wasi_fd_t fd, const char *path) {
+  WITH_HOST(fd, __WASI_ERRNO_NOTDIR, HOST(path_remove_directory)(h, path));
+}
+e_t __wasi_path_symlink(const char *old_path, __wasi_fd_t fd, const char *new_path) {
+  WITH_HOST(fd, __WASI_ERRNO_NOTDIR, HOST(path_symlink)(old_path, h, new_path));
+}
+e_t __wasi_path_unlink_file(__wasi_fd_t fd, const char *path) {
+  WITH_HOST(fd, __WASI_ERRNO_NOTDIR, HOST(path_unlink_file)(h, path));
+}
+e_t __wasi_sock_recv(__wasi_fd_t fd, const __wasi_iovec_t *iovs, size_t n, __wasi_riflags_t f,
+                     __wasi_size_t *nread, __wasi_roflags_t *of) {
+  WITH_HOST(fd, __WASI_ERRNO_NOTSOCK, HOST(sock_recv)(h, iovs, n, f, nread, of));
+}
+e_t __wasi_sock_send(__wasi_fd_t fd, const __wasi_ciovec_t *iovs, size_t n, __wasi_siflags_t f,
+                     __wasi_size_t *nwritten) {
+  WITH_HOST(fd, __WASI_ERRNO_NOTSOCK, HOST(sock_send)(h, iovs, n, f, nwritten));
+}
+e_t __wasi_sock_shutdown(__wasi_fd_t fd, __wasi_sdflags_t how) {
+  WITH_HOST(fd, __WASI_ERRNO_NOTSOCK, HOST(sock_shutdown)(h, how));
+}
+
+e_t __wasi_path_link(__wasi_fd_t old_fd, __wasi_lookupflags_t f, const char *old_path,
+                     __wasi_fd_t new_fd, const char *new_path) {
+  int32_t ho, hn;
+  e_t e = host_of(old_fd, &ho, __WASI_ERRNO_NOTDIR);
+  if (!e)
+    e = host_of(new_fd, &hn, __WASI_ERRNO_NOTDIR);
+  return e ? e : HOST(path_link)(ho, f, old_path, hn, new_path);
+}
+
+e_t __wasi_path_rename(__wasi_fd_t old_fd, const char *old_path, __wasi_fd_t new_fd,
+                       const char *new_path) {
+  int32_t ho, hn;
+  e_t e = host_of(old_fd, &ho, __WASI_ERRNO_NOTDIR);
+  if (!e)
+    e = host_of(new_fd, &hn, __WASI_ERRNO_NOTDIR);
+  return e ? e : HOST(path_rename)(ho, old_path, hn, new_path);
+}
+
+/* A descriptor the host just made (path_open, sock_accept): gives it libc's
+ * lowest free number. On wasm32-wasip2 the adapter is steered to hand out
+ * that very number: the placeholder there is released just before. */
+typedef struct {
+  int u;
+  bool released;
+} host_open_t;
+
+static e_t host_open_begin(host_open_t *o) {
+  o->released = false;
+  o->u = lowest_free(0);
+  if (o->u < 0)
+    return o->u == -EMFILE ? __WASI_ERRNO_MFILE : __WASI_ERRNO_NOMEM;
+#ifdef __wasip2__
+  if (__wasilibc_fd_slots[o->u].reserved && __wasilibc_adapter_close_badfd(o->u) == 0) {
+    __wasilibc_fd_slots[o->u].reserved = false;
+    o->released = true;
+  }
+#endif
+  return 0;
+}
+
+static e_t host_open_end(host_open_t *o, e_t error, __wasi_fd_t *fd, uint8_t filetype) {
+  if (error != 0) {
+#ifdef __wasip2__
+    if (o->released)
+      rereserve();
+#endif
+    return error;
+  }
+  int32_t h = (int32_t)*fd;
+#ifdef __wasip2__
+  if (h >= adapter_len)
+    adapter_len = h + 1;
+#endif
+  __wasilibc_fd_desc_t *d = new_desc(__WASILIBC_FD_HOST, h, filetype);
+  if (!d) {
+    HOST(fd_close)(h);
+    return __WASI_ERRNO_NOMEM;
+  }
+  place(o->u, d, false);
+  *fd = (__wasi_fd_t)o->u;
+  return 0;
+}
+
+e_t __wasi_path_open(__wasi_fd_t dirfd, __wasi_lookupflags_t df, const char *path, __wasi_oflags_t of,
+                     __wasi_rights_t base, __wasi_rights_t inh, __wasi_fdflags_t ff, __wasi_fd_t *fd) {
+  int32_t h;
+  e_t e = host_of(dirfd, &h, __WASI_ERRNO_NOTDIR);
+  if (e)
+    return e;
+  host_open_t o;
+#ifdef __wasip2__
+  /* Single-threaded: the steering needs the table to stay as it is. */
+  e = host_open_begin(&o);
+  if (e)
+    return e;
+  e = HOST(path_open)(h, df, path, of, base, inh, ff, fd);
+  return host_open_end(&o, e, fd, FILETYPE_UNKNOWN_YET);
+#else
+  e = HOST(path_open)(h, df, path, of, base, inh, ff, fd);
+  if (e)
+    return e;
+  lock();
+  e = host_open_begin(&o);
+  if (e == 0)
+    e = host_open_end(&o, 0, fd, FILETYPE_UNKNOWN_YET);
+  else
+    HOST(fd_close)((int32_t)*fd);
+  unlock();
+  return e;
+#endif
+}
+
+e_t __wasi_sock_accept(__wasi_fd_t fd, __wasi_fdflags_t flags, __wasi_fd_t *newfd) {
+  int32_t h;
+  e_t e = host_of(fd, &h, __WASI_ERRNO_NOTSOCK);
+  if (e)
+    return e;
+  e = HOST(sock_accept)(h, flags, newfd);
+  if (e)
+    return e;
+  lock();
+  host_open_t o;
+  e = host_open_begin(&o);
+  if (e == 0)
+    e = host_open_end(&o, 0, newfd, __WASI_FILETYPE_SOCKET_STREAM);
+  else
+    HOST(fd_close)((int32_t)*newfd);
+  unlock();
+  return e;
+}
+
+e_t __wasi_fd_close(__wasi_fd_t fd) {
+  lock();
+  setup();
+  __wasilibc_fd_desc_t *d = __wasilibc_fd_peek((int)fd);
+  __wasilibc_fd_desc_t *last = d ? unplace((int)fd) : NULL;
+  unlock();
+  if (!d)
+    return __WASI_ERRNO_BADF;
+  return last ? close_desc(last) : 0;
+}
+
+/* fd_renumber: dup2 then close, as libc sees it. */
+e_t __wasi_fd_renumber(__wasi_fd_t fd, __wasi_fd_t to) {
+  if (__wasilibc_fd_dup((int)fd, (int)to, 0, false) < 0)
+    return (e_t)errno;
+  return fd == to ? 0 : __wasi_fd_close(fd);
+}
+
+e_t __wasi_fd_read(__wasi_fd_t fd, const __wasi_iovec_t *iovs, size_t n, __wasi_size_t *nread) {
+  __wasilibc_fd_desc_t *d = __wasilibc_fd_get((int)fd);
+  if (!d)
+    return __WASI_ERRNO_BADF;
+  if (d->kind == __WASILIBC_FD_HOST)
+    return HOST(fd_read)(d->host, iovs, n, nread);
+  return ops_of(d)->read(d, iovs, n, nread);
+}
+
+e_t __wasi_fd_write(__wasi_fd_t fd, const __wasi_ciovec_t *iovs, size_t n, __wasi_size_t *nwritten) {
+  __wasilibc_fd_desc_t *d = __wasilibc_fd_get((int)fd);
+  if (!d)
+    return __WASI_ERRNO_BADF;
+  if (d->kind == __WASILIBC_FD_HOST)
+    return HOST(fd_write)(d->host, iovs, n, nwritten);
+  return ops_of(d)->write(d, iovs, n, nwritten);
+}
+
+/* What libc knows of a description that lives in it. */
+static void libc_fdstat(const __wasilibc_fd_desc_t *d, __wasi_fdstat_t *st) {
+  memset(st, 0, sizeof *st);
+  if (d->kind == __WASILIBC_FD_SOCKET) {
+    st->fs_filetype = __WASI_FILETYPE_SOCKET_STREAM;
+    st->fs_rights_base = __WASI_RIGHTS_FD_READ | __WASI_RIGHTS_FD_WRITE;
+  } else {
+    st->fs_filetype = __WASI_FILETYPE_UNKNOWN;
+    st->fs_rights_base = d->flags & __WASILIBC_FD_WRITE_END ? __WASI_RIGHTS_FD_WRITE : __WASI_RIGHTS_FD_READ;
+  }
+  st->fs_rights_base |= __WASI_RIGHTS_POLL_FD_READWRITE;
+  st->fs_flags = d->flags & __WASI_FDFLAGS_NONBLOCK;
+}
+
+e_t __wasi_fd_fdstat_get(__wasi_fd_t fd, __wasi_fdstat_t *st) {
+  __wasilibc_fd_desc_t *d = __wasilibc_fd_get((int)fd);
+  if (!d)
+    return __WASI_ERRNO_BADF;
+  if (d->kind != __WASILIBC_FD_HOST) {
+    libc_fdstat(d, st);
+    return 0;
+  }
+  e_t e = HOST(fd_fdstat_get)(d->host, st);
+  if (e == 0)
+    d->filetype = st->fs_filetype;
+  return e;
+}
+
+e_t __wasi_fd_fdstat_set_flags(__wasi_fd_t fd, __wasi_fdflags_t flags) {
+  __wasilibc_fd_desc_t *d = __wasilibc_fd_get((int)fd);
+  if (!d)
+    return __WASI_ERRNO_BADF;
+  if (d->kind == __WASILIBC_FD_HOST)
+    return HOST(fd_fdstat_set_flags)(d->host, flags);
+  d->flags = (uint16_t)((d->flags & ~__WASI_FDFLAGS_NONBLOCK) | (flags & __WASI_FDFLAGS_NONBLOCK));
+  return 0;
+}
+
+e_t __wasi_fd_filestat_get(__wasi_fd_t fd, __wasi_filestat_t *st) {
+  __wasilibc_fd_desc_t *d = __wasilibc_fd_get((int)fd);
+  if (!d)
+    return __WASI_ERRNO_BADF;
+  if (d->kind == __WASILIBC_FD_HOST)
+    return HOST(fd_filestat_get)(d->host, st);
+  memset(st, 0, sizeof *st);
+  st->filetype = d->kind == __WASILIBC_FD_SOCKET ? __WASI_FILETYPE_SOCKET_STREAM : __WASI_FILETYPE_UNKNOWN;
+  st->nlink = 1;
+  return 0;
+}
+
+/* ---- poll_oneoff --------------------------------------------------------- */
+
+/* Filetype of a host description, asked once. */
+static uint8_t filetype_of(__wasilibc_fd_desc_t *d) {
+  if (d->filetype == FILETYPE_UNKNOWN_YET) {
+    __wasi_fdstat_t st;
+    if (HOST(fd_fdstat_get)(d->host, &st) == 0)
+      d->filetype = st.fs_filetype;
+  }
+  return d->filetype;
+}
+
+static __wasi_event_t event_for(const __wasi_subscription_t *s, e_t error, __wasi_filesize_t nbytes,
+                                bool hangup) {
+  __wasi_event_t ev;
+  memset(&ev, 0, sizeof ev);
+  ev.userdata = s->userdata;
+  ev.error = error;
+  ev.type = s->u.tag;
+  ev.fd_readwrite.nbytes = nbytes;
+  ev.fd_readwrite.flags = hangup ? __WASI_EVENTRWFLAGS_FD_READWRITE_HANGUP : 0;
+  return ev;
+}
+
+#define OUR_CLOCK UINT64_C(0xfd7ab1e0fd7ab1e0)
+
+/*
+ * Descriptors the host does not have (closed numbers), regular files and
+ * directories (always ready; some hosts fail them), pipes and sockets are
+ * answered here; the rest goes to the host with its own numbers. Invalid
+ * numbers never reach the host: node:wasi crashes on one listed before a
+ * valid descriptor.
+ */
+static e_t poll_once(const __wasi_subscription_t *in, __wasi_event_t *out, __wasi_size_t n,
+                     __wasi_size_t *nevents, bool slice) {
+  __wasi_subscription_t stack[8];
+  __wasi_subscription_t *subs = n + 1 <= 8 ? stack : malloc((n + 1) * sizeof *subs);
+  if (!subs)
+    return __WASI_ERRNO_NOMEM;
+  size_t nsubs = 0, nready = 0, nfd = 0;
+  bool waiting_in_libc = false;
+  for (size_t i = 0; i < n; i++) {
+    const __wasi_subscription_t *s = &in[i];
+    if (s->u.tag == __WASI_EVENTTYPE_CLOCK) {
+      subs[nsubs++] = *s;
+      continue;
+    }
+    bool write = s->u.tag == __WASI_EVENTTYPE_FD_WRITE;
+    __wasi_fd_t fd = write ? s->u.u.fd_write.file_descriptor : s->u.u.fd_read.file_descriptor;
+    __wasilibc_fd_desc_t *d = __wasilibc_fd_get((int)fd);
+    if (!d) {
+      out[nready++] = event_for(s, __WASI_ERRNO_BADF, 0, false);
+    } else if (d->kind == __WASILIBC_FD_HOST) {
+      uint8_t type = filetype_of(d);
+      if (type == __WASI_FILETYPE_REGULAR_FILE || type == __WASI_FILETYPE_DIRECTORY) {
+        out[nready++] = event_for(s, 0, 0, false);
+      } else {
+        subs[nsubs] = *s;
+        if (write)
+          subs[nsubs].u.u.fd_write.file_descriptor = (__wasi_fd_t)d->host;
+        else
+          subs[nsubs].u.u.fd_read.file_descriptor = (__wasi_fd_t)d->host;
+        nsubs++;
+        nfd++;
+      }
+    } else {
+      const struct __wasilibc_fd_kind_ops *ops = ops_of(d);
+      __wasi_filesize_t nbytes = 0;
+      bool hangup = false;
+      e_t e = ops && ops->ready ? ops->ready(d, write, &nbytes, &hangup) : __WASI_ERRNO_BADF;
+      if (e == __WASI_ERRNO_AGAIN)
+        waiting_in_libc = true;
+      else
+        out[nready++] = event_for(s, e, nbytes, hangup);
+    }
+  }
+
+  e_t error = 0;
+  size_t got = 0;
+  if (nready > 0) {
+    /* Something is ready: collect what the host has ready too, without
+     * waiting (and without the caller's clocks, which have not run out). */
+    if (nfd > 0) {
+      size_t k = 0;
+      for (size_t i = 0; i < nsubs; i++)
+        if (subs[i].u.tag != __WASI_EVENTTYPE_CLOCK)
+          subs[k++] = subs[i];
+      subs[k++] = (__wasi_subscription_t){
+          .userdata = OUR_CLOCK,
+          .u.tag = __WASI_EVENTTYPE_CLOCK,
+          .u.u.clock.id = __WASI_CLOCKID_MONOTONIC,
+          .u.u.clock.timeout = 0,
+      };
+      __wasi_event_t *rest = out + nready;
+      error = HOST(poll_oneoff)(subs, rest, k, &got);
+      if (error == 0) {
+        size_t kept = 0;
+        for (size_t i = 0; i < got; i++)
+          if (rest[i].userdata != OUR_CLOCK || rest[i].type != __WASI_EVENTTYPE_CLOCK)
+            rest[kept++] = rest[i];
+        got = kept;
+      } else {
+        error = 0;
+        got = 0;
+      }
+    }
+    *nevents = nready + got;
+#ifdef _REENTRANT
+  } else if (waiting_in_libc && slice) {
+    /* Another thread may write to a pipe: wait in slices. */
+    if (subs != stack)
+      free(subs);
+    return __wasilibc_poll_sliced(in, out, n, nevents);
+#endif
+  } else if (nsubs == 0) {
+    /* Only pipes that are not ready, and no other thread to make them
+     * ready: waiting would never end. */
+    error = waiting_in_libc ? __WASI_ERRNO_DEADLK : __WASI_ERRNO_INVAL;
+  } else {
+    error = HOST(poll_oneoff)(subs, out, nsubs, nevents);
+  }
+  if (subs != stack)
+    free(subs);
+  return error;
+}
+
+e_t __wasi_poll_oneoff(const __wasi_subscription_t *in, __wasi_event_t *out, __wasi_size_t n,
+                       __wasi_size_t *nevents) {
+  return poll_once(in, out, n, nevents, true);
+}
+
+#ifdef _REENTRANT
+#define SLICE_NS 5000000
+
+e_t __wasilibc_poll_sliced(const __wasi_subscription_t *in, __wasi_event_t *out, __wasi_size_t n,
+                           __wasi_size_t *nevents) {
+  __wasi_subscription_t *subs = malloc((n + 1) * sizeof *subs);
+  __wasi_event_t *events = malloc((n + 1) * sizeof *events);
+  e_t error = 0;
+  __wasi_timestamp_t start, now;
+  if (!subs || !events || __wasi_clock_time_get(__WASI_CLOCKID_MONOTONIC, 1, &start) != 0) {
+    error = __WASI_ERRNO_NOMEM;
+    goto out;
+  }
+  for (;;) {
+    if (__wasi_clock_time_get(__WASI_CLOCKID_MONOTONIC, 1, &now) != 0)
+      now = start;
+    __wasi_timestamp_t spent = now - start;
+    for (size_t i = 0; i < n; i++) {
+      subs[i] = in[i];
+      /* The caller's relative clocks keep counting from the first call. */
+      if (in[i].u.tag == __WASI_EVENTTYPE_CLOCK &&
+          !(in[i].u.u.clock.flags & __WASI_SUBCLOCKFLAGS_SUBSCRIPTION_CLOCK_ABSTIME))
+        subs[i].u.u.clock.timeout = in[i].u.u.clock.timeout > spent ? in[i].u.u.clock.timeout - spent : 0;
+    }
+    subs[n] = (__wasi_subscription_t){
+        .userdata = OUR_CLOCK,
+        .u.tag = __WASI_EVENTTYPE_CLOCK,
+        .u.u.clock.id = __WASI_CLOCKID_MONOTONIC,
+        .u.u.clock.timeout = SLICE_NS,
+    };
+    size_t got;
+    error = poll_once(subs, events, n + 1, &got, false);
+    if (error != 0)
+      break;
+    size_t kept = 0;
+    for (size_t i = 0; i < got; i++)
+      if (events[i].userdata != OUR_CLOCK || events[i].type != __WASI_EVENTTYPE_CLOCK)
+        out[kept++] = events[i];
+    if (kept > 0) {
+      *nevents = kept;
+      break;
+    }
+  }
+out:
+  free(subs);
+  free(events);
+  return error;
+}
+#endif

@@ -1,0 +1,42 @@
+/*
+ * The base's Preview 1 bindings (libc-bottom-half/sources/__wasilibc_real.c)
+ * are compiled with this header forced in, so that every binding taking a
+ * descriptor gets a __wasilibc_host_ name. The __wasi_ names are then ours
+ * (fd-table.c): they map libc's descriptor numbers to the host's.
+ */
+#define __wasi_fd_advise __wasilibc_host_fd_advise
+#define __wasi_fd_allocate __wasilibc_host_fd_allocate
+#define __wasi_fd_close __wasilibc_host_fd_close
+#define __wasi_fd_datasync __wasilibc_host_fd_datasync
+#define __wasi_fd_fdstat_get __wasilibc_host_fd_fdstat_get
+#define __wasi_fd_fdstat_set_flags __wasilibc_host_fd_fdstat_set_flags
+#define __wasi_fd_fdstat_set_rights __wasilibc_host_fd_fdstat_set_rights
+#define __wasi_fd_filestat_get __wasilibc_host_fd_filestat_get
+#define __wasi_fd_filestat_set_size __wasilibc_host_fd_filestat_set_size
+#define __wasi_fd_filestat_set_times __wasilibc_host_fd_filestat_set_times
+#define __wasi_fd_pread __wasilibc_host_fd_pread
+#define __wasi_fd_prestat_get __wasilibc_host_fd_prestat_get
+#define __wasi_fd_prestat_dir_name __wasilibc_host_fd_prestat_dir_name
+#define __wasi_fd_pwrite __wasilibc_host_fd_pwrite
+#define __wasi_fd_read __wasilibc_host_fd_read
+#define __wasi_fd_readdir __wasilibc_host_fd_readdir
+#define __wasi_fd_renumber __wasilibc_host_fd_renumber
+#define __wasi_fd_seek __wasilibc_host_fd_seek
+#define __wasi_fd_sync __wasilibc_host_fd_sync
+#define __wasi_fd_tell __wasilibc_host_fd_tell
+#define __wasi_fd_write __wasilibc_host_fd_write
+#define __wasi_path_create_directory __wasilibc_host_path_create_directory
+#define __wasi_path_filestat_get __wasilibc_host_path_filestat_get
+#define __wasi_path_filestat_set_times __wasilibc_host_path_filestat_set_times
+#define __wasi_path_link __wasilibc_host_path_link
+#define __wasi_path_open __wasilibc_host_path_open
+#define __wasi_path_readlink __wasilibc_host_path_readlink
+#define __wasi_path_remove_directory __wasilibc_host_path_remove_directory
+#define __wasi_path_rename __wasilibc_host_path_rename
+#define __wasi_path_symlink __wasilibc_host_path_symlink
+#define __wasi_path_unlink_file __wasilibc_host_path_unlink_file
+#define __wasi_poll_oneoff __wasilibc_host_poll_oneoff
+#define __wasi_sock_accept __wasilibc_host_sock_accept
+#define __wasi_sock_recv __wasilibc_host_sock_recv
+#define __wasi_sock_send __wasilibc_host_sock_send
+#define __wasi_sock_shutdown __wasilibc_host_sock_shutdown
