@@ -1,6 +1,8 @@
 // npm run setup: everything a fresh machine needs before `npm run build`:
 //   1. the LLVM toolchain for WebAssembly (installed with apt when we are root on Debian/Ubuntu),
-//   2. the tools the build and tests call (make, xz, diff, cmake),
+//   2. the tools the build and tests call (make, xz, diff, cmake), and what the ports need on the
+//      host (tclsh to make SQLite's amalgamation, bzip2 to unpack, the real servers and clients
+//      their checks talk to: redis-server, redis-cli, sqlite3, gzip),
 //   3. the pinned wasi-libc base source, fetched and verified into the cache.
 // npm dependencies come first, from the lockfile: `npm ci && npm run setup`.
 import { existsSync, readFileSync } from 'node:fs';
@@ -18,7 +20,19 @@ function isDebianLike(): boolean {
 }
 
 async function missingSupportTools(): Promise<string[]> {
-  const tools: Record<string, string> = { make: 'make', xz: 'xz-utils', diff: 'diffutils', cmake: 'cmake' };
+  const tools: Record<string, string> = {
+    make: 'make',
+    xz: 'xz-utils',
+    diff: 'diffutils',
+    cmake: 'cmake',
+    // ports/ (see README "Porting notes")
+    bzip2: 'bzip2',
+    gzip: 'gzip',
+    tclsh: 'tcl',
+    sqlite3: 'sqlite3',
+    'redis-server': 'redis-server',
+    'redis-cli': 'redis-tools',
+  };
   const missing: string[] = [];
   for (const [tool, pkg] of Object.entries(tools)) {
     if ((await $`command -v ${tool}`.nothrow()).exitCode !== 0) missing.push(pkg);

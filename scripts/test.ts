@@ -1,4 +1,4 @@
-// npm test: every *.test.ts under libs/, packages/ and scripts/, in one run of Node's
+// npm test: every *.test.ts under libs/, packages/, ports/ and scripts/, in one run of Node's
 // test runner (one summary for CI to read).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
@@ -44,7 +44,7 @@ function findTests(dir: string, out: string[]): void {
 
 const filters = process.argv.slice(2);
 const files: string[] = [];
-for (const top of ['libs', 'packages', 'scripts']) findTests(join(WORKSPACE_ROOT, top), files);
+for (const top of ['libs', 'packages', 'ports', 'scripts']) findTests(join(WORKSPACE_ROOT, top), files);
 const selected = filters.length ? files.filter((f) => filters.some((x) => f.includes(x))) : files;
 if (selected.length === 0) {
   console.error(`no test files match ${filters.join(' ')}`);

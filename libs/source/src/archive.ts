@@ -8,7 +8,7 @@ import { createGunzip } from 'node:zlib';
 import { Unpack, type ReadEntry } from 'tar';
 import { ArchiveFormatError, MissingToolError, SourceError, UnsafeArchiveError } from './errors.ts';
 
-export type ArchiveFormat = 'tar' | 'tar.gz' | 'tar.xz';
+export type ArchiveFormat = 'tar' | 'tar.gz' | 'tar.xz' | 'tar.bz2';
 
 /** Detects the archive format from its first bytes (not from its name). */
 export async function detectArchiveFormat(file: string): Promise<ArchiveFormat> {
@@ -18,9 +18,10 @@ export async function detectArchiveFormat(file: string): Promise<ArchiveFormat> 
     const { bytesRead } = await fh.read(head, 0, 512, 0);
     if (bytesRead >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'tar.gz';
     if (bytesRead >= 6 && head.subarray(0, 6).equals(Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]))) return 'tar.xz';
+    if (bytesRead >= 3 && head.subarray(0, 3).toString('latin1') === 'BZh') return 'tar.bz2';
     if (bytesRead >= 262 && head.subarray(257, 262).toString('latin1') === 'ustar') return 'tar';
     throw new ArchiveFormatError(
-      `${file} is not a .tar, .tar.gz or .tar.xz archive (unrecognised first bytes ${head.subarray(0, 8).toString('hex')}). ` +
+      `${file} is not a .tar, .tar.gz, .tar.xz or .tar.bz2 archive (unrecognised first bytes ${head.subarray(0, 8).toString('hex')}). ` +
         `Point the provider at a tarball of the source tree.`,
     );
   } finally {
@@ -100,8 +101,9 @@ function decompressed(
       },
     };
   }
-  // xz: node has no xz decoder; stream through the xz program.
-  const child = spawn('xz', ['-dc'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // xz and bzip2: node has no decoder for them; stream through the program (Debian packages them).
+  const tool = format === 'tar.xz' ? { cmd: 'xz', pkg: 'xz-utils' } : { cmd: 'bzip2', pkg: 'bzip2' };
+  const child = spawn(tool.cmd, ['-dc'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const done = new Promise<void>((res, rej) => {
@@ -109,12 +111,12 @@ function decompressed(
     child.on('error', (e: NodeJS.ErrnoException) =>
       rej(
         e.code === 'ENOENT'
-          ? new MissingToolError('xz', 'It is needed to unpack .tar.xz archives: install it (apt-get install xz-utils), or use a .tar.gz source.')
+          ? new MissingToolError(tool.cmd, `It is needed to unpack .${format} archives: install it (apt-get install ${tool.pkg}), or use a .tar.gz source.`)
           : e,
       ),
     );
     child.on('close', (code) =>
-      code === 0 ? res() : rej(new ArchiveFormatError(`${file}: xz -dc failed with exit code ${code}: ${stderr.trim()}. The archive is damaged; download it again.`)),
+      code === 0 ? res() : rej(new ArchiveFormatError(`${file}: ${tool.cmd} -dc failed with exit code ${code}: ${stderr.trim()}. The archive is damaged; download it again.`)),
     );
   });
   child.stdin.on('error', () => {}); // EPIPE when xz exits early; reported through `done`.

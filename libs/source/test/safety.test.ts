@@ -2,11 +2,14 @@
 // and unknown provider names fail with a clear error.
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { loadManifest } from '@wasi-sysroots/recipe';
 import {
   ArchiveFormatError,
+  detectArchiveFormat,
+  extractArchive,
   fetchSource,
   LocalSourceError,
   UnknownProviderError,
@@ -96,7 +99,7 @@ test('a file that is not an archive is refused by its magic bytes', async () => 
   writeFileSync(file, 'hello, this is not a tarball');
   await assert.rejects(fetchSource({ manifest, providers: ['local'], localPath: file, cacheDir }), (e: Error) => {
     assert.ok(e instanceof ArchiveFormatError, String(e));
-    assert.match(e.message, /is not a \.tar, \.tar\.gz or \.tar\.xz archive/);
+    assert.match(e.message, /is not a \.tar, \.tar\.gz, \.tar\.xz or \.tar\.bz2 archive/);
     return true;
   });
 });
@@ -127,4 +130,16 @@ test('the local provider without a path says how to set one', async () => {
     /LocalSourceError: the local source .*does-not-exist does not exist\. Point WASI_LIBC_SOURCE \(or --local\) at/,
   );
   assert.deepEqual(readdirSync(cacheDir), []);
+});
+
+test('a .tar.bz2 (some Debian orig tarballs, e.g. zlib) is detected by its magic bytes and extracted through bzip2', async () => {
+  const dir = join(base, 'bz2');
+  mkdirSync(join(dir, 'in', 'proj-1.0', 'sub'), { recursive: true });
+  writeFileSync(join(dir, 'in', 'proj-1.0', 'sub', 'a.c'), 'int a;\n');
+  const file = join(dir, 'proj.tar.bz2');
+  const r = spawnSync('tar', ['-cjf', file, '-C', join(dir, 'in'), 'proj-1.0']);
+  assert.equal(r.status, 0, r.stderr?.toString());
+  assert.equal(await detectArchiveFormat(file), 'tar.bz2');
+  await extractArchive(file, join(dir, 'out'));
+  assert.deepEqual(listAll(join(dir, 'out')), ['sub', 'sub/a.c']);
 });
