@@ -23,7 +23,11 @@ function nxBuild(target: string): Promise<{ status: number; tail: string }> {
     child.stdout.on('data', onData);
     child.stderr.on('data', onData);
     child.on('error', reject);
-    child.on('close', (code) => resolve({ status: code ?? 1, tail: text.trimEnd().split('\n').slice(-60).join('\n') }));
+    // The port's own failure report (error, last log lines, log path) rather than Nx's summary.
+    child.on('close', (code) => {
+      const at = text.lastIndexOf('error: port ');
+      resolve({ status: code ?? 1, tail: (at >= 0 ? text.slice(at) : text).trimEnd().split('\n').slice(0, 60).join('\n') });
+    });
   });
 }
 

@@ -2,15 +2,18 @@
 // wasi-cc / wasi-c++ and the packaged CMake toolchain files on PATH, the full log in a file, and
 // its programs moved into ports/<name>/out/<triple> only when every step succeeded.
 import { spawn } from 'node:child_process';
-import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
-import { delimiter, join } from 'node:path';
+import { cpSync, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { delimiter, dirname, join } from 'node:path';
 import { WORKSPACE_ROOT, getTriple, type TripleName } from '@wasi-sysroots/recipe';
 import { BuildError } from '@wasi-sysroots/build';
 import { detectToolchain } from '@wasi-sysroots/toolchain';
-import { expand, portDir, portVars, type BuildStep, type PortRecipe } from './recipe.ts';
+import { expand, portDir, portVars, PortRecipeError, type BuildStep, type PortRecipe } from './recipe.ts';
 import { fetchPortSource } from './source.ts';
 
 export const PORTS_JOBS = 2;
+
+const require = createRequire(import.meta.url);
 
 /** Scratch space of a port build (source copy, build tree, log): git-ignored. */
 export function portWorkDir(name: string, triple: TripleName): string {
@@ -28,6 +31,28 @@ export function cmakeToolchainFile(triple: TripleName): string {
   return join(WORKSPACE_ROOT, 'node_modules', t.packageName, 'cmake', `${triple}.cmake`);
 }
 
+/**
+ * A directory with @wasi/cc's commands (wasi-cc, wasm-component-ld, ...), linked from its
+ * package.json "bin": what `npm i @wasi/cc` puts in node_modules/.bin. Made here because npm
+ * links a workspace's bins only when their files exist at install time, before cc is built.
+ */
+export function ccBinDir(): string {
+  const pkgDir = dirname(require.resolve('@wasi/cc/package.json'));
+  const pkg = JSON.parse(readFileSync(join(pkgDir, 'package.json'), 'utf8')) as { bin?: Record<string, string> };
+  const dir = join(WORKSPACE_ROOT, '.build', 'ports', 'bin');
+  mkdirSync(dir, { recursive: true });
+  for (const [name, rel] of Object.entries(pkg.bin ?? {})) {
+    const target = join(pkgDir, rel);
+    if (!existsSync(target)) throw new PortRecipeError(`${name} (${target}) is missing: build @wasi/cc first (npx nx build cc)`);
+    // Renamed into place: builds running at once each see a complete link.
+    const tmp = join(dir, `.${name}.${process.pid}`);
+    rmSync(tmp, { force: true });
+    symlinkSync(target, tmp);
+    renameSync(tmp, join(dir, name));
+  }
+  return dir;
+}
+
 export type BuildEvent =
   | { kind: 'step'; index: number; total: number; command: string }
   | { kind: 'compiled'; count: number }
@@ -37,6 +62,11 @@ export interface PortBuildRequest {
   recipe: PortRecipe;
   triple: TripleName;
   jobs?: number;
+  /**
+   * Build the recipe's native reference instead (recipe.native, with the host's clang) into
+   * .build/ports/<name>/native/out; nothing is installed. For the bench.
+   */
+  native?: boolean;
   onEvent?: (e: BuildEvent) => void;
 }
 
@@ -123,7 +153,10 @@ export async function buildPort(req: PortBuildRequest): Promise<PortBuildResult>
   const say = (message: string) => req.onEvent?.({ kind: 'message', message });
   const source = await fetchPortSource(recipe.name, recipe.source, say);
   const toolchain = detectToolchain();
-  const work = portWorkDir(recipe.name, triple);
+  const native = req.native ? recipe.native : undefined;
+  if (req.native && !native) throw new PortRecipeError(`ports/${recipe.name}/port.json has no "native" reference build`);
+  const target = native ? 'native build' : triple;
+  const work = native ? join(portWorkDir(recipe.name, triple), '..', 'native') : portWorkDir(recipe.name, triple);
   rmSync(work, { recursive: true, force: true });
   const dirs = { src: join(work, 'src'), build: join(work, 'build'), out: join(work, 'out') };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
@@ -134,12 +167,14 @@ export async function buildPort(req: PortBuildRequest): Promise<PortBuildResult>
   const values = buildValues(recipe, triple, dirs, jobs, toolchain.clang);
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    PATH: [join(WORKSPACE_ROOT, 'node_modules', '.bin'), toolchain.binDir, process.env.PATH ?? ''].join(delimiter),
+    PATH: [ccBinDir(), toolchain.binDir, process.env.PATH ?? ''].join(delimiter),
     // Reproducible archives and embedded dates.
     SOURCE_DATE_EPOCH: '0',
     ZERO_AR_DATE: '1',
   };
-  const steps = recipe.build.map((s) => stepCommand(s, recipe, triple, values)).filter((s) => s !== undefined);
+  const steps = (native ? native.build.map((s) => ({ ...s, triples: undefined })) : recipe.build)
+    .map((s) => stepCommand(s, recipe, triple, values))
+    .filter((s) => s !== undefined);
   let compiled = 0;
   try {
     for (const [i, step] of steps.entries()) {
@@ -152,7 +187,7 @@ export async function buildPort(req: PortBuildRequest): Promise<PortBuildResult>
       if (code !== 0) {
         await new Promise<void>((r) => log.end(r));
         throw new BuildError(
-          `port ${recipe.name} for ${triple}: step ${i + 1}/${steps.length} failed (exit status ${code}): ${command}`,
+          `port ${recipe.name} for ${target}: step ${i + 1}/${steps.length} failed (exit status ${code}): ${command}`,
           logPath,
           tail(logPath),
         );
@@ -161,10 +196,11 @@ export async function buildPort(req: PortBuildRequest): Promise<PortBuildResult>
   } finally {
     if (log.writable) await new Promise<void>((r) => log.end(r));
   }
-  const program = join(dirs.out, recipe.check.program);
-  if (!existsSync(program)) {
-    throw new BuildError(`port ${recipe.name} for ${triple}: the build succeeded but made no ${recipe.check.program} in {out}`, logPath, tail(logPath));
+  const programName = native ? native.program : recipe.check.program;
+  if (!existsSync(join(dirs.out, programName))) {
+    throw new BuildError(`port ${recipe.name} for ${target}: the build succeeded but made no ${programName} in {out}`, logPath, tail(logPath));
   }
+  if (native) return { outDir: dirs.out, logPath, seconds: (Date.now() - started) / 1000 };
   const outDir = portOutDir(recipe.name, triple);
   const old = `${outDir}.old-${process.pid}`;
   mkdirSync(join(outDir, '..'), { recursive: true });

@@ -137,3 +137,25 @@ export async function runPortCheck(recipe: PortRecipe, triple: TripleName): Prom
 }
 
 export { bigBody, sha256 };
+
+/**
+ * The native reference of a check (bench): the program the recipe's native build made in
+ * `outDir`, run on the host with the check's arguments ({dir} is a fresh host directory). Only
+ * for checks without a fixture.
+ */
+export function runNativeCheck(recipe: PortRecipe, outDir: string): CheckResult {
+  if (!recipe.native || recipe.check.fixture !== 'none') throw new Error(`ports/${recipe.name}: no native reference check`);
+  const where = `ports/${recipe.name}/port.json native check`;
+  const dir = mkdtempSync(join(tmpdir(), `port-${recipe.name}-native-`));
+  try {
+    const values = { dir, triple: 'native' };
+    const args = recipe.check.args.map((a) => expand(a.replace('/port/', `${portDir(recipe.name)}/`), values, where));
+    const started = Date.now();
+    const r = spawnSync(join(outDir, recipe.native.program), args, { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    const runSeconds = (Date.now() - started) / 1000;
+    const run = { ...recipe.check, program: recipe.native.program };
+    return { observations: observeRun(run, { exitCode: r.status, signal: r.signal, stdout: r.stdout ?? '', stderr: r.stderr ?? String(r.error ?? '') }, { ...values, dir: GUEST_DIR }, where), runSeconds };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -87,7 +87,7 @@ export function bigBody(bytes = 1024 * 1024): Buffer {
   const b = Buffer.alloc(bytes);
   let x = 1;
   for (let i = 0; i < bytes; i++) {
-    x = (x * 1103515245 + 12345) >>> 0;
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
     b[i] = 97 + ((x >>> 16) % 26);
   }
   return b;

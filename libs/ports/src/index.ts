@@ -21,4 +21,4 @@ export {
 } from './recipe.ts';
 export { fetchPortSource, portManifest } from './source.ts';
 export { buildPort, portWorkDir, portOutDir, cmakeToolchainFile, stepCommand, buildValues, PORTS_JOBS, type BuildEvent, type PortBuildRequest, type PortBuildResult } from './build.ts';
-export { runPortCheck, type CheckResult } from './check.ts';
+export { runPortCheck, runNativeCheck, type CheckResult, type Observation } from './check.ts';

@@ -93,6 +93,12 @@ export interface PortRecipe {
   check: PortCheck;
   notes: PortingNote[];
   /**
+   * The same check built natively with the host's clang (the bench's reference, where it means
+   * something): steps with the same placeholders ({hostcc} for the compiler), and the program
+   * they put in {out}, run with the check's arguments ({dir} is then the host directory).
+   */
+  native?: { build: BuildStep[]; program: string };
+  /**
    * Rows that cannot pass yet, each with the named fault (a sysroot or host bug). They run as
    * `todo` tests: reported, not counted as failures.
    */
