@@ -1,8 +1,9 @@
 // npm run release [-- --registry URL] [--provenance] [--dry-run]
 // Verifies every package, packs each, and publishes them in dependency order (adapter
-// first). A version that is already on the registry is not published again, so a release
-// that stopped part-way can simply be run again. On failure it says exactly which packages
-// went out and which did not.
+// first). A version that is already on the registry with the same bytes (dist.integrity) is
+// not published again, so a release that stopped part-way can simply be run again; the same
+// version with other bytes stops the release before anything is published. On failure it says
+// exactly which packages went out and which did not.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,50 @@ function parseArgs(argv: string[]): Options {
 function npm(args: string[], o: Options) {
   const registry = o.registry ? ['--registry', o.registry] : [];
   return spawnSync('npm', [...args, ...registry], { encoding: 'utf8', cwd: WORKSPACE_ROOT });
+}
+
+/** A release problem that one line explains fully: printed without the published/not-published summary. */
+class ReleaseError extends Error {}
+
+function registryUrl(o: Options): string {
+  return o.registry ?? (npm(['config', 'get', 'registry'], o).stdout.trim() || 'the npm registry');
+}
+
+/** npm's own error code and summary from `--json` output (stdout), else from its stderr. */
+function npmError(r: ReturnType<typeof spawnSync>): { code: string; summary: string } {
+  try {
+    const parsed = JSON.parse(String(r.stdout)) as { error?: { code?: string; summary?: string } };
+    if (parsed.error) return { code: parsed.error.code ?? 'unknown', summary: (parsed.error.summary ?? '').split('\n')[0]! };
+  } catch {
+    // not JSON: fall back to the stderr lines below
+  }
+  const stderr = String(r.stderr);
+  const code = /npm error code (\S+)/.exec(stderr)?.[1] ?? (r.error ? (r.error as NodeJS.ErrnoException).code ?? 'unknown' : `exit ${r.status}`);
+  const summary = stderr.split('\n').find((l) => l.startsWith('npm error') && !/npm error (code|errno|syscall) /.test(l)) ?? '';
+  return { code, summary: summary.replace(/^npm error /, '') };
+}
+
+type RegistryState = { published: false } | { published: true; integrity: string };
+
+/**
+ * What the registry holds for this exact version. "Not found" only when the registry says so
+ * (E404, or a package without this version); any other failure (registry down, timeout) is an
+ * error, never "not published". No retries: a dead registry fails at once.
+ */
+function registryState(t: PackedTarball, o: Options): RegistryState {
+  const r = npm(['view', `${t.name}@${t.version}`, 'dist.integrity', '--json', '--fetch-retries=0', '--fetch-timeout=20000'], o);
+  if (r.status === 0) {
+    const out = r.stdout.trim();
+    if (out === '') return { published: false };
+    const integrity = JSON.parse(out) as string | string[];
+    return { published: true, integrity: Array.isArray(integrity) ? integrity[0]! : integrity };
+  }
+  const { code, summary } = npmError(r);
+  if (code === 'E404') return { published: false };
+  throw new ReleaseError(
+    `the registry ${registryUrl(o)} did not answer for ${t.name} (${code}${summary ? `: ${summary}` : ''}); ` +
+      `nothing was published. Check that it is up and reachable, or pass the right one with --registry URL.`,
+  );
 }
 
 /** Everything that must hold before anything is published. */
@@ -67,11 +112,6 @@ function verify(): void {
   if (problems.length) throw new Error(`release verification failed:\n  - ${problems.join('\n  - ')}`);
 }
 
-function alreadyPublished(t: PackedTarball, o: Options): boolean {
-  const r = npm(['view', `${t.name}@${t.version}`, 'version', '--json'], o);
-  return r.status === 0 && r.stdout.trim() !== '';
-}
-
 export async function release(o: Options): Promise<void> {
   verify();
   const out = mkdtempSync(join(tmpdir(), 'release-'));
@@ -81,11 +121,25 @@ export async function release(o: Options): Promise<void> {
   try {
     const tarballs = PUBLISH_ORDER.map((p) => packPackage(join(WORKSPACE_ROOT, p.packageDir), out));
     for (const t of tarballs) console.log(`packed ${t.name}@${t.version}: ${t.size} bytes, sha256 ${t.sha256}`);
+    // Ask the registry about every package before publishing any: a version that is there with
+    // other bytes would make a mixed release, so that stops the release before it starts.
+    const onRegistry = new Map(tarballs.map((t) => [t, registryState(t, o)] as const));
+    const differing = tarballs.filter((t) => {
+      const state = onRegistry.get(t)!;
+      return state.published && state.integrity !== t.integrity;
+    });
+    if (differing.length > 0) {
+      throw new ReleaseError(
+        `${differing.map((t) => `${t.name}@${t.version}`).join(', ')} ${differing.length === 1 ? 'is' : 'are'} already on ${registryUrl(o)} ` +
+          `with different bytes (${differing.map((t) => `registry ${(onRegistry.get(t) as { integrity: string }).integrity}, local ${t.integrity}`).join('; ')}); ` +
+          `nothing was published. A version cannot be published twice: bump the version (npm run version-packages) and release again.`,
+      );
+    }
     for (const t of tarballs) {
       current = `${t.name}@${t.version}`;
-      if (alreadyPublished(t, o)) {
+      if (onRegistry.get(t)!.published) {
         skipped.push(current);
-        console.log(`${current} is already published; skipped`);
+        console.log(`${current} is already published with identical bytes; skipped`);
         continue;
       }
       const args = ['publish', t.tarball, '--access', 'public', ...(o.provenance ? ['--provenance'] : []), ...(o.dryRun ? ['--dry-run'] : [])];
@@ -96,6 +150,7 @@ export async function release(o: Options): Promise<void> {
     }
     current = '';
   } catch (err) {
+    if (err instanceof ReleaseError) throw err;
     const notOut = PUBLISH_ORDER.map((p) => p.packageName).filter((n) => ![...published, ...skipped].some((p) => p.startsWith(`${n}@`)));
     throw new Error(
       `${err instanceof Error ? err.message : String(err)}\n` +

@@ -87,6 +87,7 @@ async function main(): Promise<void> {
       onProgress: (e) => {
         if (e.phase === 'download') process.stderr.write(`\rsetup: ${e.provider}: ${e.bytes}${e.total ? `/${e.total}` : ''} bytes`);
         else if (e.phase === 'message') console.log(`setup: ${e.provider}: ${e.message}`);
+        else if (e.phase === 'damaged') console.error(`setup: warning: ${e.message}`);
         else if (e.phase === 'extract' && e.bytes !== undefined && e.total) console.log(`setup: ${e.provider}: extracting ${manifest.name}: ${Math.round((100 * e.bytes) / e.total)}%`);
       },
     });

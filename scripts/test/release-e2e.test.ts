@@ -169,6 +169,45 @@ test('a release that fails part-way says exactly what went out, and running it a
   assert.equal(partial.status, 0, partial.stderr);
   const rerun = release(again);
   assert.equal(rerun.status, 0, rerun.stderr);
-  assert.ok(rerun.stdout.includes(`${PUBLISH_ORDER[0]!.packageName}@${version} is already published; skipped`));
+  assert.ok(rerun.stdout.includes(`${PUBLISH_ORDER[0]!.packageName}@${version} is already published with identical bytes; skipped`), rerun.stdout);
   assert.deepEqual([...rerun.stdout.matchAll(/^published (\S+)@/gm)].map((m) => m[1]), PUBLISH_ORDER.slice(1).map((p) => p.packageName));
+});
+
+test('a version already on the registry with other bytes stops the release, naming the package, before anything is published', async (t) => {
+  const registry = await startRegistry();
+  t.after(() => registry.stop());
+  // Same name and version as our second package, other bytes.
+  const impostor = PUBLISH_ORDER[1]!.packageName;
+  const dir = mkdtempSync(join(tmpdir(), 'impostor-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: impostor, version }));
+  writeFileSync(join(dir, 'index.js'), 'export const other = true;\n');
+  const put = spawnSync('npm', ['publish', '--access', 'public'], { cwd: dir, encoding: 'utf8', env: registry.env });
+  assert.equal(put.status, 0, put.stderr);
+
+  const r = release(registry);
+  assert.equal(r.status, 1, r.stdout + r.stderr);
+  const lines = r.stderr.trim().split('\n');
+  assert.equal(lines.length, 1, r.stderr);
+  assert.match(lines[0]!, new RegExp(`^error: ${impostor.replace('/', '\\/')}@${version.replace(/\./g, '\\.')} is already on ${registry.url}/ with different bytes \\(registry sha512-\\S+, local sha512-\\S+\\); nothing was published\\.`));
+  assert.doesNotMatch(r.stdout, /^published /m);
+  // The first package (the adapter) was not published either.
+  const view = spawnSync('npm', ['view', `${PUBLISH_ORDER[0]!.packageName}@${version}`, 'version', '--json'], { encoding: 'utf8', env: registry.env });
+  assert.match(view.stdout + view.stderr, /E404/);
+});
+
+test('a dead registry fails at once with one line naming it, not as "not published" or ENEEDAUTH', { timeout: 60_000 }, async (t) => {
+  const registry = await startRegistry();
+  t.after(() => registry.stop());
+  await registry.stop();
+  const r = release(registry);
+  assert.equal(r.status, 1, r.stdout + r.stderr);
+  const lines = r.stderr.trim().split('\n');
+  assert.equal(lines.length, 1, r.stderr);
+  assert.match(
+    lines[0]!,
+    new RegExp(`^error: the registry ${registry.url}/ did not answer for ${PUBLISH_ORDER[0]!.packageName.replace('/', '\\/')} \\(ECONNREFUSED: .*\\); nothing was published\\. Check that it is up`),
+  );
+  assert.doesNotMatch(r.stderr, /ENEEDAUTH/);
+  assert.doesNotMatch(r.stdout, /^published /m);
 });

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { buildRoot } from '@wasi-sysroots/recipe';
 import { fetchSource } from '@wasi-sysroots/source';
 import { detectToolchain } from '@wasi-sysroots/toolchain';
-import { buildSysroot, installSysroot, pendingCompiles, BuildError } from '@wasi-sysroots/build';
+import { buildSysroot, forgetBuildOfOtherSource, installSysroot, pendingCompiles, BuildError } from '@wasi-sysroots/build';
+import { mountSmallDisk } from '@wasi-sysroots/verify/small-disk';
 
 const toolchain = detectToolchain();
 
@@ -75,4 +76,50 @@ test('installSysroot replaces the destination whole, and a failed install keeps 
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('installing onto a full disk fails with "no space left on DIR", keeps the old sysroot, and leaves nothing half-written', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'install-full-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const stage = join(dir, 'stage');
+  mkdirSync(join(stage, 'lib'), { recursive: true });
+  for (let i = 0; i < 8; i++) writeFileSync(join(stage, 'lib', `lib${i}.a`), Buffer.alloc(256 * 1024, i + 1));
+  const disk = mountSmallDisk(1024 * 1024);
+  t.after(() => disk.unmount());
+  const parent = join(disk.dir, 'out');
+  const dest = join(parent, 'sysroot');
+  mkdirSync(dest, { recursive: true });
+  writeFileSync(join(dest, 'old.txt'), 'old');
+
+  assert.throws(
+    () => installSysroot(stage, dest),
+    (e: Error) => {
+      assert.equal(e.name, 'NoSpaceError', e.stack);
+      assert.equal(e.message, `no space left on ${parent}. The sysroot needs about 5 MB there: free some space, or install it elsewhere (--out DIR).`);
+      return true;
+    },
+  );
+  assert.equal(readFileSync(join(dest, 'old.txt'), 'utf8'), 'old');
+  assert.deepEqual((await import('node:fs')).readdirSync(parent), ['sysroot'], 'no half-written copy beside it');
+});
+
+test('objects built from other source content (or from content of unknown origin) are not reused, whatever their times', async (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'source-key-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const seed = () => {
+    mkdirSync(join(dir, 'obj', 'base'), { recursive: true });
+    mkdirSync(join(dir, 'sysroot', 'lib'), { recursive: true });
+    writeFileSync(join(dir, 'obj', 'base', 'strlen.o'), 'object');
+    writeFileSync(join(dir, 'sysroot', 'lib', 'libc.a'), 'archive');
+  };
+  seed();
+  assert.equal(forgetBuildOfOtherSource(dir, 'key-a'), true, 'no record: built before keys were recorded');
+  assert.equal(existsSync(join(dir, 'obj')), false);
+  assert.equal(existsSync(join(dir, 'sysroot')), false);
+  seed();
+  assert.equal(forgetBuildOfOtherSource(dir, 'key-a'), false, 'built from this content: kept');
+  assert.equal(readFileSync(join(dir, 'obj', 'base', 'strlen.o'), 'utf8'), 'object');
+  assert.equal(forgetBuildOfOtherSource(dir, 'key-b'), true, 'other content: removed');
+  assert.equal(existsSync(join(dir, 'obj', 'base', 'strlen.o')), false);
+  assert.equal(readFileSync(join(dir, 'source-key'), 'utf8'), 'key-b\n');
 });

@@ -59,6 +59,9 @@ export function writeSysrootPackageFiles(
     DEBIAN_VERSION: data.baseLibc.debianVersion,
     USER_FLAGS: data.clangFlags.join(' '),
     NX_PROJECT: recipe.nxProject,
+    STACK_NOTE: recipe.threads
+      ? '\nThis sets the main thread\'s stack. Threads started with `pthread_create` get a stack of their own, sized by `pthread_attr_setstacksize`.\n'
+      : '',
     RUN_NOTE: recipe.component
       ? 'Programs for this triple become Preview 2 components: link a core module with `-fuse-ld=lld`, then wrap it with the `wasi_snapshot_preview1` adapter from `@wasi/preview1-adapter` (installed with this package).'
       : recipe.threads
@@ -84,6 +87,8 @@ export interface PackedTarball {
   tarball: string;
   size: number;
   sha256: string;
+  /** What a registry records as `dist.integrity` for exactly these bytes (sha512, base64). */
+  integrity: string;
   files: string[];
 }
 
@@ -106,6 +111,7 @@ export function packPackage(packageDir: string, outDir: string): PackedTarball {
     tarball,
     size: bytes.length,
     sha256: createHash('sha256').update(bytes).digest('hex'),
+    integrity: `sha512-${createHash('sha512').update(bytes).digest('base64')}`,
     files: info.files.map((f) => f.path).sort(),
   };
 }

@@ -60,8 +60,8 @@ export const TRIPLES: readonly TripleRecipe[] = [
 export class UnknownTripleError extends Error {
   constructor(name: string) {
     super(
-      `unknown target triple "${name}". Known triples: ${TRIPLES.map((t) => t.triple).join(', ')}. ` +
-        `Pass one of them (for example --triple wasm32-wasip1).`,
+      `unknown target triple "${name}". Known triples: ${TRIPLES.map((t) => t.triple).join(', ')} ` +
+        `(or their Nx projects: ${TRIPLES.map((t) => t.nxProject).join(', ')}). Name one of them instead.`,
     );
     this.name = 'UnknownTripleError';
   }
@@ -222,3 +222,5 @@ export const CC = {
 
 /** Every package we publish, in publish order (dependencies first). */
 export const PUBLISH_ORDER: readonly { packageName: string; packageDir: string }[] = [ADAPTER, ...TRIPLES, CC];
+
+export { NoSpaceError, isNoSpace, noSpaceError } from './disk.ts';

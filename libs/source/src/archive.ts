@@ -6,6 +6,7 @@ import { isAbsolute, join, posix, relative, resolve, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import { Unpack, type ReadEntry } from 'tar';
+import { isNoSpace } from '@wasi-sysroots/recipe';
 import { ArchiveFormatError, MissingToolError, SourceError, UnsafeArchiveError } from './errors.ts';
 
 export type ArchiveFormat = 'tar' | 'tar.gz' | 'tar.xz' | 'tar.bz2';
@@ -151,6 +152,13 @@ function isKept(path: string, isDir: boolean, keep: readonly string[]): boolean 
   return false;
 }
 
+function truncated(file: string, entries: number): ArchiveFormatError {
+  return new ArchiveFormatError(
+    `${file} is truncated: it stops after ${entries} entries, before the end of the archive ` +
+      `(an interrupted download or copy). Get the whole file again.`,
+  );
+}
+
 export interface ExtractResult {
   /** The archive's single top-level folder (stripped). */
   topLevel: string;
@@ -225,6 +233,13 @@ export async function extractArchive(file: string, dest: string, options: Extrac
     },
   });
 
+  // A tar archive ends with a zero block. Without one, the file stopped early (an interrupted
+  // download or copy), and what it holds is only the first part of the tree.
+  let sawEnd = false;
+  const sawEndMarker = () => (sawEnd = true);
+  unpack.on('nullBlock', sawEndMarker);
+  unpack.on('eof', sawEndMarker);
+
   const onProgress = options.onProgress;
   const { stream, done, cancel } = decompressed(file, format, onProgress ? (bytes) => onProgress(bytes, total) : undefined);
   let closed = false;
@@ -254,6 +269,8 @@ export async function extractArchive(file: string, dest: string, options: Extrac
     });
     if (failure) throw failure;
     if (e instanceof SourceError) throw e;
+    if (isNoSpace(e)) throw e; // the caller names the full directory
+    if (/Truncated input/.test((e as Error).message)) throw truncated(file, entries);
     throw new ArchiveFormatError(`${file}: could not extract it: ${(e as Error).message}. The archive is damaged or not a tarball.`, { cause: e });
   }
   if (failure) throw failure;
@@ -264,6 +281,7 @@ export async function extractArchive(file: string, dest: string, options: Extrac
     );
   }
   if (topLevel === undefined) throw new ArchiveFormatError(`${file}: the archive is empty. Point the provider at a source tarball.`);
+  if (!sawEnd) throw truncated(file, entries);
   await normalizeModes(root);
   return { topLevel, entries };
 }

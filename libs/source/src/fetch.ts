@@ -1,10 +1,10 @@
 // fetchSource: get the pinned wasi-libc tree from the first provider that works, verify it
 // against the manifest's git object ids, and cache it content-addressed.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, rename, rm, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { cacheRoot, loadManifest, type SourceManifest } from '@wasi-sysroots/recipe';
+import { cacheRoot, loadManifest, noSpaceError, type SourceManifest } from '@wasi-sysroots/recipe';
 import { aptDownloadOrig, sha256Of, type AptConfigPaths } from './apt.ts';
 import { extractArchive } from './archive.ts';
 import {
@@ -20,10 +20,13 @@ import {
 } from './errors.ts';
 import { copyTree } from './local.ts';
 import { download } from './url.ts';
+import { entryTreeId, firstStatChange, readStamp, writeStamp } from './stamp.ts';
 import { verifyTree } from './verify.ts';
 
 export type ProgressEvent =
   | { provider: 'cache'; phase: 'hit'; dir: string }
+  /** The cached entry no longer matches what was verified: it is removed and fetched again. */
+  | { provider: 'cache'; phase: 'damaged'; dir: string; message: string }
   | { provider: ProviderName; phase: 'start'; from: string }
   | { provider: ProviderName; phase: 'download'; bytes: number; total?: number }
   | { provider: ProviderName; phase: 'extract'; bytes?: number; total?: number }
@@ -70,7 +73,8 @@ export interface SourceTree {
   key: string;
 }
 
-const MARKER = '.verified';
+/** Version of the cache entry layout: 2 added the stamp of file sizes and times (stamp.ts). */
+const CACHE_LAYOUT = 'layout 2';
 const STALE_TMP_MS = 24 * 60 * 60 * 1000;
 
 function canonicalJson(value: unknown): string {
@@ -87,7 +91,9 @@ function canonicalJson(value: unknown): string {
 
 /** The cache key of a manifest: depends only on the pinned object ids, or the tarball's sha256 if it pins no ids. */
 export function cacheKey(manifest: SourceManifest): string {
-  const content = manifest.objects ? canonicalJson(manifest.objects) : canonicalJson({ origSha256: manifest.debian.origSha256 });
+  const pins = manifest.objects ? canonicalJson(manifest.objects) : canonicalJson({ origSha256: manifest.debian.origSha256 });
+  // The layout of an entry (its stamp) is part of the key, so that an older layout is never misread.
+  const content = `${CACHE_LAYOUT}\n${pins}`;
   return createHash('sha256').update(content).digest('hex').slice(0, 16);
 }
 
@@ -116,11 +122,29 @@ async function checkTarballSha(file: string, manifest: SourceManifest, where: st
 }
 
 function isComplete(dir: string, key: string): boolean {
-  try {
-    return readFileSync(join(dir, MARKER), 'utf8').trim() === key;
-  } catch {
-    return false;
+  return readStamp(dir)?.key === key;
+}
+
+/**
+ * Checks a complete cache entry before it is used: undefined if it is still what was verified,
+ * else why not. Stats of every file are compared with the stamp; only a difference costs a hash.
+ */
+async function damageOf(dir: string, key: string, manifest: SourceManifest): Promise<string | undefined> {
+  const stamp = readStamp(dir)!;
+  const changed = firstStatChange(dir, stamp);
+  if (changed === undefined) return undefined;
+  if (manifest.objects) {
+    try {
+      await verifyTree(dir, manifest);
+    } catch (e) {
+      if (e instanceof SourceIntegrityError) return `${e.path}: ${e.problem}`;
+      throw e;
+    }
   }
+  const id = entryTreeId(dir);
+  if (id !== stamp.treeId) return `${changed.replace(/ \((changed|added|missing)\)$/, '')}: ${changed.endsWith('(changed)') ? 'changed' : changed.endsWith('(added)') ? 'added' : 'removed'} since it was verified (tree ${id}, verified ${stamp.treeId})`;
+  writeStamp(dir, key, id); // the same content, touched: renew the stamp
+  return undefined;
 }
 
 /** Parses a provider list (array or comma string); throws UnknownProviderError on an unknown name. */
@@ -170,17 +194,30 @@ export async function fetchSource(opts: FetchSourceOptions = {}): Promise<Source
     ? `${manifest.name} ${manifest.upstream.commit.slice(0, 7)}`
     : `${manifest.debian.package} ${manifest.debian.version}`;
 
+  const NO_SPACE_FIX = `The ${what} source does not fit there: free some space, or point WASI_SYSROOTS_CACHE at a disk with room.`;
+
   if (isComplete(finalDir, key)) {
-    progress({ provider: 'cache', phase: 'hit', dir: finalDir });
-    return { dir: finalDir, provider: 'cache', key };
+    const damage = await damageOf(finalDir, key, manifest);
+    if (damage === undefined) {
+      progress({ provider: 'cache', phase: 'hit', dir: finalDir });
+      return { dir: finalDir, provider: 'cache', key };
+    }
+    const message = `the cached ${what} source in ${finalDir} is damaged (${damage}); fetching it again.`;
+    if (opts.onProgress) progress({ provider: 'cache', phase: 'damaged', dir: finalDir, message });
+    else process.stderr.write(`warning: ${message}\n`);
+    await rm(finalDir, { recursive: true, force: true });
   }
 
-  await mkdir(cacheDir, { recursive: true });
+  await mkdir(cacheDir, { recursive: true }).catch((e: unknown) => {
+    throw noSpaceError(e, cacheDir, NO_SPACE_FIX) ?? e;
+  });
   await removeStaleTemps(cacheDir);
   const failures: ProviderFailure[] = [];
 
   for (const provider of providers) {
-    const tmp = await mkdtemp(join(cacheDir, '.tmp-'));
+    const tmp = await mkdtemp(join(cacheDir, '.tmp-')).catch((e: unknown) => {
+      throw noSpaceError(e, cacheDir, NO_SPACE_FIX) ?? e;
+    });
     const tree = join(tmp, 'tree');
     const extract = async (file: string) => {
       progress({ provider, phase: 'extract' });
@@ -263,7 +300,7 @@ export async function fetchSource(opts: FetchSourceOptions = {}): Promise<Source
         progress({ provider, phase: 'verify' });
         await verifyTree(tree, manifest, { fix });
       }
-      await writeFile(join(tree, MARKER), `${key}\n`);
+      writeStamp(tree, key);
       const winner = await moveIntoPlace(tree, finalDir, key);
       if (winner === 'other') {
         progress({ provider: 'cache', phase: 'hit', dir: finalDir });
@@ -272,6 +309,9 @@ export async function fetchSource(opts: FetchSourceOptions = {}): Promise<Source
       progress({ provider, phase: 'done', dir: finalDir });
       return { dir: finalDir, provider, key };
     } catch (e) {
+      // A full disk fails every provider the same way: say so at once (the temp dir goes below).
+      const noSpace = noSpaceError(e, cacheDir, NO_SPACE_FIX);
+      if (noSpace) throw noSpace;
       const error = e instanceof Error ? e : new Error(String(e));
       failures.push({ provider, error });
       const next = providers[providers.indexOf(provider) + 1];

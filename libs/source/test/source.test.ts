@@ -1,7 +1,7 @@
 // fetchSource end to end: apt (real apt-get, once per file), cache hits, local tarballs and
 // directories, tamper detection, and the url provider against a real local HTTP server.
 import assert from 'node:assert/strict';
-import { chmodSync, cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, utimesSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { create as tarCreate } from 'tar';
@@ -17,6 +17,7 @@ import {
   type ProgressEvent,
   type SourceTree,
 } from '../src/index.ts';
+import { mountSmallDisk } from '@wasi-sysroots/verify/small-disk';
 import { closedPort, flipByteInTar, listAll, rawTar, serve, tempDir, type TestServer } from './helpers.ts';
 
 const manifest = loadManifest();
@@ -71,7 +72,7 @@ describe('apt provider', () => {
     assert.equal(first.dir, join(aptCache, key));
     assert.deepEqual(readdirSync(aptCache), [key], 'no temp dirs left in the cache');
     await verifyTree(first.dir, manifest);
-    assert.equal(readFileSync(join(first.dir, '.verified'), 'utf8').trim(), key);
+    assert.equal(JSON.parse(readFileSync(join(first.dir, '.verified'), 'utf8')).key, key);
     assert.ok(existsSync(join(first.dir, 'Makefile')));
     assert.equal(statSync(join(first.dir, 'libc-top-half/musl/configure')).mode & 0o7777, 0o755);
     assert.equal(statSync(join(first.dir, 'libc-top-half/musl/tools/install.sh')).mode & 0o7777, 0o755);
@@ -180,6 +181,31 @@ describe('local provider', () => {
       return true;
     });
     assert.deepEqual(readdirSync(cacheDir), []);
+  });
+
+  test('a truncated .tar is reported as truncated, not as tampering, wherever it stops; so is a truncated .tar.gz', async () => {
+    const whole = readFileSync(goodTar);
+    const gz = readFileSync(goodTgz);
+    // At a block boundary, inside a header block, inside a file's data; then a cut .tar.gz.
+    const half = Math.floor(whole.length / 1024) * 512;
+    const cuts: [string, Buffer][] = [
+      ['block.tar', whole.subarray(0, half)],
+      ['header.tar', whole.subarray(0, half + 100)],
+      ['data.tar', whole.subarray(0, whole.length - 40_000)],
+      ['cut.tar.gz', gz.subarray(0, Math.floor(gz.length / 2))],
+    ];
+    for (const [name, bytes] of cuts) {
+      const file = join(base, name);
+      writeFileSync(file, bytes);
+      const cacheDir = freshCache();
+      await assert.rejects(fetchSource({ manifest, providers: ['local'], localPath: file, cacheDir }), (e: Error) => {
+        assert.equal(e.name, 'ArchiveFormatError', `${name}: ${e.message}`);
+        assert.match(e.message, name.endsWith('.gz') ? /gzip data is damaged \(unexpected end of file\)/ : new RegExp(`^${file} is truncated: it stops after \\d+ entries`), name);
+        assert.doesNotMatch(e.message, /tamper/, name);
+        return true;
+      });
+      assert.deepEqual(readdirSync(cacheDir), [], name);
+    }
   });
 
   test('verifyTree names missing, extra and mode-changed files precisely', async () => {
@@ -331,5 +357,90 @@ describe('url provider', () => {
     assert.ok(failed.error instanceof SourceIntegrityError);
     assert.match(failed.message, /— trying url$/);
     assert.deepEqual(listAll(cacheDir).filter((p) => !p.includes('/')), [key]);
+  });
+});
+
+describe('full disk', () => {
+  // The verified tree is about 15 MB: a 2 MB disk fills up part-way through.
+  for (const [what, local] of [
+    ['a tarball', () => goodTgz],
+    ['a directory', () => first.dir],
+  ] as const) {
+    test(`the cache on a full disk fails with "no space left on DIR" (from ${what}), and leaves nothing behind`, async (t) => {
+      const disk = mountSmallDisk(2 * 1024 * 1024);
+      t.after(() => disk.unmount());
+      const cacheDir = join(disk.dir, 'source');
+      await assert.rejects(fetchSource({ manifest, providers: ['local', 'url'], localPath: local(), cacheDir }), (e: Error) => {
+        assert.equal(e.name, 'NoSpaceError', e.stack);
+        assert.equal(
+          e.message,
+          `no space left on ${cacheDir}. The wasi-libc 9886d3d source does not fit there: free some space, or point WASI_SYSROOTS_CACHE at a disk with room.`,
+        );
+        return true;
+      });
+      assert.deepEqual(readdirSync(cacheDir), [], 'no half-written tree or temp dir');
+    });
+  }
+});
+
+describe('cache entries are verified before each use', () => {
+  const fill = async () => {
+    const cacheDir = freshCache();
+    const got = await fetchSource({ manifest, providers: ['local'], localPath: goodTar, cacheDir });
+    assert.equal(got.provider, 'local');
+    return got;
+  };
+  const again = async (cacheDir: string) => {
+    const events: ProgressEvent[] = [];
+    const got = await fetchSource({ manifest, providers: ['local'], localPath: goodTar, cacheDir, onProgress: (e) => events.push(e) });
+    return { got, events };
+  };
+
+  test('one changed byte (even with its mtime set back) is found; the entry is fetched again with a one-line warning', async () => {
+    const entry = await fill();
+    const file = join(entry.dir, TAMPERED);
+    const before = statSync(file);
+    const original = blobId(readFileSync(file));
+    const bytes = readFileSync(file);
+    bytes[10] = bytes[10]! ^ 0x20;
+    writeFileSync(file, bytes);
+    utimesSync(file, before.atime, before.mtime);
+    const { got, events } = await again(join(entry.dir, '..'));
+    const damaged = events.filter((e) => e.phase === 'damaged');
+    assert.deepEqual(damaged.map((e) => (e as { message: string }).message), [
+      `the cached wasi-libc 9886d3d source in ${entry.dir} is damaged (${TAMPERED}: content differs from the pinned upstream ` +
+        `(expected blob ${original}, got ${tamperedBlob})); fetching it again.`,
+    ]);
+    assert.equal(got.provider, 'local', 'fetched again, not a cache hit');
+    assert.equal(got.dir, entry.dir);
+    assert.equal(blobId(readFileSync(file)), original);
+    await verifyTree(got.dir, manifest);
+    // The new entry is trusted again: the next call is a plain hit.
+    assert.deepEqual((await again(join(entry.dir, '..'))).events.map((e) => e.phase), ['hit']);
+  });
+
+  test('a file added to the entry, even outside the pinned paths, is damage too', async () => {
+    const entry = await fill();
+    writeFileSync(join(entry.dir, 'libc-top-half', 'extra.c'), 'int extra;\n');
+    const { got, events } = await again(join(entry.dir, '..'));
+    assert.match((events.find((e) => e.phase === 'damaged') as { message: string }).message, /is damaged \(libc-top-half\/extra\.c: a file that is not part of the pinned upstream/);
+    assert.equal(got.provider, 'local');
+    assert.equal(existsSync(join(entry.dir, 'libc-top-half', 'extra.c')), false);
+
+    const other = await fill();
+    writeFileSync(join(other.dir, 'NOTES'), 'not pinned\n');
+    const second = await again(join(other.dir, '..'));
+    assert.match((second.events.find((e) => e.phase === 'damaged') as { message: string }).message, /is damaged \(NOTES: added since it was verified \(tree [0-9a-f]{40}, verified [0-9a-f]{40}\)\)/);
+    assert.equal(existsSync(join(other.dir, 'NOTES')), false);
+  });
+
+  test('a file only touched (same bytes) is hashed once, then trusted again without a refetch', async () => {
+    const entry = await fill();
+    const now = new Date();
+    utimesSync(join(entry.dir, TAMPERED), now, now);
+    const first = await again(join(entry.dir, '..'));
+    assert.deepEqual(first.events.map((e) => e.phase), ['hit']);
+    const stamp = JSON.parse(readFileSync(join(entry.dir, '.verified'), 'utf8')) as { files: Record<string, number[]> };
+    assert.equal(Math.round(stamp.files[TAMPERED]![1]!), now.getTime(), 'the stamp was renewed with the new time');
   });
 });
