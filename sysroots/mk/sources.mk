@@ -98,6 +98,18 @@ COMMON_SOURCES := $(SYSROOTS_DIR)/common/strerror.c
 COMMON_SOURCES += $(addprefix $(SYSROOTS_DIR)/common/, \
   statvfs.c chmod.c realpath.c copy_file_range.c)
 COMMON_BASE_EXCLUDE := $(MUSL_SRC)/errno/strerror.c
+# futimens, utimensat: NULL times and UTIME_NOW/UTIME_OMIT (the base passed undefined values).
+COMMON_SOURCES += $(SYSROOTS_DIR)/common/utimens.c
+COMMON_BASE_EXCLUDE += $(addprefix $(BOTTOM)/cloudlibc/src/libc/sys/stat/,futimens.c utimensat.c)
+# sbrk: the break covers only memory libc owns, never pages that the wasm32-wasip2 adapter grew
+# for itself. The threaded triple has its own (threads/sbrk.c).
+ifeq ($(THREAD_MODEL),single)
+COMMON_SOURCES += $(SYSROOTS_DIR)/common/sbrk.c
+COMMON_BASE_EXCLUDE += $(BOTTOM)/sources/sbrk.c
+endif
+
+# --- libsetjmp.a: what clang's -mllvm -wasm-enable-sjlj lowering calls (every triple) ---
+SETJMP_SOURCES := $(SYSROOTS_DIR)/common/setjmp/setjmp.c $(SYSROOTS_DIR)/common/setjmp/tag.s
 
 # --- what goes into libc.a for this triple ---
 LIBC_BASE_SOURCES := $(filter-out $(TRIPLE_BASE_EXCLUDE) $(COMMON_BASE_EXCLUDE), \
