@@ -1,5 +1,4 @@
 // flags: -mllvm -wasm-enable-sjlj -lsetjmp
-// triples: wasm32-wasip1 wasm32-wasip1-threads
 // setjmp/longjmp: a direct return yields 0, longjmp from nested calls returns the given
 // value (and 1 for longjmp(..., 0)), volatile locals keep their values, and a jmp_buf can
 // be reused.

@@ -1,5 +1,4 @@
 // flags: -mllvm -wasm-enable-sjlj -lsetjmp
-// triples: wasm32-wasip1 wasm32-wasip1-threads
 // setjmp/longjmp beyond the basics: nested setjmp regions (jumping to the inner and to the
 // outer one), one setjmp per level of a recursion, longjmp out of a callback that libc calls
 // (qsort's comparator), a Lua-style protected call with nested error handlers, sigsetjmp and

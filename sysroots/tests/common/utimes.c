@@ -1,6 +1,4 @@
 // preopen: /sandbox
-// Not on wasm32-wasip2 yet: preview2-shim 0.26.1's set-times takes milliseconds for seconds.
-// triples: wasm32-wasip1 wasm32-wasip1-threads
 // File times: utimes(path, NULL), futimens(fd, NULL) and utimensat(..., NULL, ...) set both
 // times to now; UTIME_NOW and UTIME_OMIT in either slot; explicit times;
 // utime(path, NULL) and utimes with microseconds; bad arguments (EINVAL, EBADF, ENOENT).
