@@ -2,18 +2,30 @@
 #   defined-symbols.txt    every external symbol the libraries define
 #   undefined-symbols.txt  what they need from outside (the host, the compiler runtime)
 #   predefined-macros.txt  every macro a program sees after including every public header
-#   include-all.c          one #include per public header; compiling it is the header check
+#   include-all.c          one #include per public header; compiling it is the header check,
+#                          in every language mode of HEADER_CHECK_STDS (C and C++)
 
 DEFINED_SYMBOLS := $(SYSROOT_SHARE)/defined-symbols.txt
 UNDEFINED_SYMBOLS := $(SYSROOT_SHARE)/undefined-symbols.txt
 INCLUDE_ALL := $(SYSROOT_SHARE)/include-all.c
 PREDEFINED_MACROS := $(SYSROOT_SHARE)/predefined-macros.txt
-SYMBOL_LIBS := $(SYSROOT_LIB)/libc.a $(foreach l,$(EMULATED_LIBS),$(SYSROOT_LIB)/libwasi-emulated-$(l).a)
+SYMBOL_LIBS := $(SYSROOT_LIB)/libc.a $(SYSROOT_LIB)/libsetjmp.a $(foreach l,$(EMULATED_LIBS),$(SYSROOT_LIB)/libwasi-emulated-$(l).a)
 
 # Headers that only work when a program opts into an emulation say so with #error;
 # the check opts into all of them.
 EMULATION_OPT_INS := -D_WASI_EMULATED_MMAN -D_WASI_EMULATED_SIGNAL \
   -D_WASI_EMULATED_PROCESS_CLOCKS -D_WASI_EMULATED_GETPID
+
+# How every header check compiles include-all.c: the emulations opted into, and <setjmp.h>'s
+# lowering flag (without it, that header stops at #error by design).
+HEADER_CHECK_FLAGS = --target=$(TARGET_TRIPLE) $(THREAD_CFLAGS) $(TRIPLE_CFLAGS) -nostdinc \
+  -isystem '$(SYSROOT_INC)' -isystem "$$($(CC) -print-resource-dir)/include" $(EMULATION_OPT_INS) \
+  -mllvm -wasm-enable-sjlj
+
+# Every public header must compile in each of these modes, both strict (no feature macros)
+# and with _ALL_SOURCE.
+HEADER_CHECK_STDS := c99 c11 c17 gnu23 c++17
+HEADER_CHECK := $(OBJDIR)/header-check.stamp
 
 # Version-specific macros of the compiler are not part of our ABI.
 COMPILER_VERSION_MACROS := __clang__ __clang_major__ __clang_minor__ __clang_patchlevel__ \
@@ -34,13 +46,20 @@ $(INCLUDE_ALL): $(HEADERS_STAMP)
 	$(Q)cd '$(SYSROOT_INC)' && find . -type f -name '*.h' ! -path './bits/*' ! -path '*/bits/*' \
 	  | sed -e 's|^\./||' | LC_ALL=C sort | sed -e 's|.*|#include <&>|' > '$@'
 
-$(PREDEFINED_MACROS): $(INCLUDE_ALL) $(HEADERS_STAMP)
-	@printf 'META headers\n'
-	$(Q)$(CC) --target=$(TARGET_TRIPLE) $(THREAD_CFLAGS) $(TRIPLE_CFLAGS) -nostdinc -isystem '$(SYSROOT_INC)' \
-	  -isystem "$$($(CC) -print-resource-dir)/include" $(EMULATION_OPT_INS) \
-	  -std=gnu17 -D_ALL_SOURCE -Werror -Wno-#warnings -fsyntax-only '$(INCLUDE_ALL)'
-	$(Q)$(CC) --target=$(TARGET_TRIPLE) $(THREAD_CFLAGS) $(TRIPLE_CFLAGS) -nostdinc -isystem '$(SYSROOT_INC)' \
-	  -isystem "$$($(CC) -print-resource-dir)/include" $(EMULATION_OPT_INS) \
+$(HEADER_CHECK): $(INCLUDE_ALL) $(HEADERS_STAMP)
+	@printf 'META headers: %s\n' '$(HEADER_CHECK_STDS)'
+	$(Q)for std in gnu17 $(HEADER_CHECK_STDS); do \
+	  case $$std in c++*) lang=c++ ;; *) lang=c ;; esac; \
+	  for features in '' -D_ALL_SOURCE; do \
+	    $(CC) $(HEADER_CHECK_FLAGS) -x $$lang -std=$$std $$features -Werror -Wno-#warnings \
+	      -fsyntax-only '$(INCLUDE_ALL)' \
+	    || { echo "public headers fail to compile with -x $$lang -std=$$std $$features" >&2; exit 1; }; \
+	  done; \
+	done
+	@touch '$@'
+
+$(PREDEFINED_MACROS): $(INCLUDE_ALL) $(HEADERS_STAMP) $(HEADER_CHECK)
+	$(Q)$(CC) $(HEADER_CHECK_FLAGS) \
 	  -std=gnu17 -D_ALL_SOURCE -Wno-#warnings -E -dM '$(INCLUDE_ALL)' \
 	  | grep -v -E '^#define ($(subst $() ,|,$(strip $(COMPILER_VERSION_MACROS)))) ' \
 	  | LC_ALL=C sort > '$@'

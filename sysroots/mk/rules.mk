@@ -8,6 +8,7 @@ BOTTOM_OBJS := $(call base_objs,$(filter $(BOTTOM)/%,$(LIBC_BASE_SOURCES)))
 TOP_OBJS := $(call base_objs,$(filter $(TOP)/%,$(LIBC_BASE_SOURCES)))
 TRIPLE_OBJS := $(call our_objs,$(TRIPLE_SOURCES))
 COMMON_OBJS := $(call our_objs,$(COMMON_SOURCES))
+SETJMP_OBJS := $(call our_objs,$(SETJMP_SOURCES))
 LIBC_OBJS := $(MALLOC_OBJS) $(BOTTOM_OBJS) $(TOP_OBJS) $(TRIPLE_OBJS) $(COMMON_OBJS)
 
 PRINTSCAN_LONG_DOUBLE_OBJS := $(call base_objs,$(PRINTSCAN_SOURCES),.long-double)
@@ -38,8 +39,11 @@ $(HOST_CALLS_OBJ): $(SYSROOTS_DIR)/common/host-calls.h
 # The base's openat gives way to ours (common/fcntl.c), which sets FD_CLOEXEC for O_CLOEXEC.
 $(OPENAT_OBJ): $(SYSROOTS_DIR)/common/fcntl.c
 $(OPENAT_OBJ): GROUP_CFLAGS := $(BOTTOM_CFLAGS) -D__wasilibc_nocwd_openat_nomode=__wasilibc_base_openat_nomode
+# libsetjmp throws and defines the tag: the exception-handling proposal (its legacy encoding).
+$(SETJMP_OBJS): OUR_CFLAGS := -mexception-handling
+$(SETJMP_OBJS): OUR_ASFLAGS += -mexception-handling
 
-ALL_OBJS := $(LIBC_OBJS) $(PRINTSCAN_LONG_DOUBLE_OBJS) $(PRINTSCAN_NO_FP_OBJS) \
+ALL_OBJS := $(LIBC_OBJS) $(PRINTSCAN_LONG_DOUBLE_OBJS) $(PRINTSCAN_NO_FP_OBJS) $(SETJMP_OBJS) \
   $(foreach l,$(EMULATED_LIBS),$(EMULATED_$(l)_OBJS))
 
 # One line per compiled object on stdout ("CC <object>"): the build driver counts them
@@ -100,6 +104,7 @@ endef
 LIBS := $(SYSROOT_LIB)/libc.a \
   $(SYSROOT_LIB)/libc-printscan-long-double.a \
   $(SYSROOT_LIB)/libc-printscan-no-floating-point.a \
+  $(SYSROOT_LIB)/libsetjmp.a \
   $(foreach l,$(EMULATED_LIBS),$(SYSROOT_LIB)/libwasi-emulated-$(l).a)
 PLACEHOLDERS := $(foreach l,$(PLACEHOLDER_LIBS),$(SYSROOT_LIB)/lib$(l).a)
 
@@ -108,6 +113,8 @@ $(SYSROOT_LIB)/libc.a: $(LIBC_OBJS)
 $(SYSROOT_LIB)/libc-printscan-long-double.a: $(PRINTSCAN_LONG_DOUBLE_OBJS)
 	$(archive)
 $(SYSROOT_LIB)/libc-printscan-no-floating-point.a: $(PRINTSCAN_NO_FP_OBJS)
+	$(archive)
+$(SYSROOT_LIB)/libsetjmp.a: $(SETJMP_OBJS)
 	$(archive)
 define emulated_lib_rule
 $(SYSROOT_LIB)/libwasi-emulated-$(1).a: $(EMULATED_$(1)_OBJS)

@@ -107,6 +107,18 @@ COMMON_BASE_EXCLUDE += $(addprefix $(BOTTOM)/cloudlibc/src/libc/, \
   fcntl/fcntl.c sys/stat/fstat.c poll/poll.c sys/select/select.c sys/select/pselect.c)
 HOST_CALLS_OBJ := $(OBJDIR)/base/libc-bottom-half/sources/__wasilibc_real.o
 OPENAT_OBJ := $(OBJDIR)/base/libc-bottom-half/cloudlibc/src/libc/fcntl/openat.o
+# futimens, utimensat: NULL times and UTIME_NOW/UTIME_OMIT (the base passed undefined values).
+COMMON_SOURCES += $(SYSROOTS_DIR)/common/utimens.c
+COMMON_BASE_EXCLUDE += $(addprefix $(BOTTOM)/cloudlibc/src/libc/sys/stat/,futimens.c utimensat.c)
+# sbrk: the break covers only memory libc owns, never pages that the wasm32-wasip2 adapter grew
+# for itself. The threaded triple has its own (threads/sbrk.c).
+ifeq ($(THREAD_MODEL),single)
+COMMON_SOURCES += $(SYSROOTS_DIR)/common/sbrk.c
+COMMON_BASE_EXCLUDE += $(BOTTOM)/sources/sbrk.c
+endif
+
+# --- libsetjmp.a: what clang's -mllvm -wasm-enable-sjlj lowering calls (every triple) ---
+SETJMP_SOURCES := $(SYSROOTS_DIR)/common/setjmp/setjmp.c $(SYSROOTS_DIR)/common/setjmp/tag.s
 
 # --- what goes into libc.a for this triple ---
 LIBC_BASE_SOURCES := $(filter-out $(TRIPLE_BASE_EXCLUDE) $(COMMON_BASE_EXCLUDE), \

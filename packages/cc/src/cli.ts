@@ -13,7 +13,9 @@ Runs clang for TRIPLE (${Object.keys(TARGETS).join(', ')}; default ${DEFAULT_TAR
 WASI_CC_TARGET) with the sysroot of the installed @wasi/sysroot-* package, found from the
 current directory upward. wasm32-wasip2 programs are linked into Preview 2 components by
 wasm-component-ld; wasm32-wasip1-threads programs get the shared-memory link flags. Every
-other argument goes to clang as it is: -c, -o, -O2, -I, -D, -l, -Wl,... all work as usual.`;
+other argument goes to clang as it is: -c, -o, -O2, -I, -D, -l, -Wl,... all work as usual.
+-fsetjmp (wasi-cc's own) enables setjmp/longjmp: clang's -mllvm -wasm-enable-sjlj, and -lsetjmp
+when linking.`;
 
 /** The wasi-cc command: `argv` is what follows the command name. Resolves to the exit status. */
 export async function main(argv: string[]): Promise<number> {

@@ -11,6 +11,13 @@ import { DEFAULT_TARGET, findSysrootPackage, SysrootNotFoundError, TARGETS, THRE
 
 export { COMPONENT_LD };
 
+/**
+ * wasi-cc's flag for setjmp/longjmp: clang's lowering onto WebAssembly exception handling when
+ * compiling (SETJMP_COMPILE_FLAGS), and the sysroot's libsetjmp when linking.
+ */
+export const SETJMP_FLAG = '-fsetjmp';
+export const SETJMP_COMPILE_FLAGS: readonly string[] = ['-mllvm', '-wasm-enable-sjlj'];
+
 /** Flags that make clang stop before linking. */
 const NO_LINK = new Set(['-c', '-S', '-E', '-fsyntax-only', '-M', '-MM', '--precompile', '--analyze', '-emit-ast']);
 
@@ -27,6 +34,8 @@ export interface DriverArgs {
   hasLinker: boolean;
   /** Whether the user said --wasm-opt or --no-wasm-opt. */
   hasWasmOpt: boolean;
+  /** Whether the user asked for setjmp/longjmp (-fsetjmp, wasi-cc's own flag). */
+  setjmp: boolean;
 }
 
 /** Splits a wasi-cc command line: the target, the rest, and whether clang will link. */
@@ -37,6 +46,7 @@ export function parseDriverArgs(argv: string[]): DriverArgs {
   let hasSysroot = false;
   let hasLinker = false;
   let hasWasmOpt = false;
+  let setjmp = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a.startsWith('--target=') || a.startsWith('-target=')) {
@@ -47,13 +57,17 @@ export function parseDriverArgs(argv: string[]): DriverArgs {
       target = argv[++i];
       continue;
     }
+    if (a === SETJMP_FLAG) {
+      setjmp = true;
+      continue;
+    }
     if (NO_LINK.has(a)) link = false;
     if (a === '--sysroot' || a.startsWith('--sysroot=') || a === '-isysroot' || a.startsWith('-isysroot')) hasSysroot = true;
     if (a.startsWith('-fuse-ld=') || a.startsWith('--ld-path=')) hasLinker = true;
     if (a === '--wasm-opt' || a === '--no-wasm-opt') hasWasmOpt = true;
     rest.push(a);
   }
-  return { target, rest, link, hasSysroot, hasLinker, hasWasmOpt };
+  return { target, rest, link, hasSysroot, hasLinker, hasWasmOpt, setjmp };
 }
 
 export interface ClangCommand {
@@ -95,7 +109,10 @@ export async function clangArgs(argv: string[], options: ClangArgsOptions = {}):
     if (info.threads) linkFlags.push(...THREADS_LINK_FLAGS);
     if (info.component && !p.hasLinker) linkFlags.push(`-fuse-ld=${COMPONENT_LD}`);
   }
-  return { args: [...flags, ...linkFlags, ...p.rest], target, known: true };
+  // -lsetjmp after the user's objects and libraries, so that their references pull it in.
+  const setjmpCompile = p.setjmp ? SETJMP_COMPILE_FLAGS : [];
+  const setjmpLink = p.setjmp && p.link ? ['-lsetjmp'] : [];
+  return { args: [...flags, ...setjmpCompile, ...linkFlags, ...p.rest, ...setjmpLink], target, known: true };
 }
 
 /**

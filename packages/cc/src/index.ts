@@ -1,7 +1,7 @@
 // @wasi/cc: a compiler driver, a component linker and WASI hosts for Node.
 import { packageVersion } from './version.js';
 
-export { compile, clangArgs, parseDriverArgs, COMPONENT_LD } from './driver.js';
+export { compile, clangArgs, parseDriverArgs, COMPONENT_LD, SETJMP_FLAG, SETJMP_COMPILE_FLAGS } from './driver.js';
 export type { DriverArgs, ClangCommand, ClangArgsOptions } from './driver.js';
 export { TARGETS, DEFAULT_TARGET, THREADS_LINK_FLAGS, findSysrootPackage, findAllSysrootPackages, SysrootNotFoundError } from './targets.js';
 export type { TargetInfo, SysrootPackage } from './targets.js';

@@ -11,6 +11,20 @@ import { moduleInterface, wasmKind } from '../src/wasm.ts';
 import { detectToolchain } from '../src/toolchain.ts';
 import { TRIPLES, WASI_CC, builtSysroot, makeProject, output, type Project } from './helpers.ts';
 
+// setjmp/longjmp: a longjmp out of nested calls, and longjmp(env, 0) arriving as 1.
+const JUMP = `#include <setjmp.h>
+#include <stdio.h>
+static jmp_buf env;
+static void down(int n, int value) { if (n == 0) longjmp(env, value); down(n - 1, value); }
+int main(void) {
+  volatile int rounds = 0;
+  int got = setjmp(env);
+  if (rounds++ == 0) down(10, 0);
+  printf("setjmp returned %d after %d rounds\\n", got, rounds);
+  return 0;
+}
+`;
+
 const HELLO = `#include <stdio.h>
 #include <stdlib.h>
 int main(int argc, char **argv) {
@@ -121,11 +135,32 @@ before(() => {
   p.write('pthreads.c', PTHREADS);
   p.write('thread-files.c', THREAD_FILES);
   p.write('tcp-client.c', TCP_CLIENT);
+  p.write('jump.c', JUMP);
   p.write('data/input.txt', 'a line from the host\n');
 });
 after(() => p?.remove());
 
+
 for (const triple of TRIPLES) {
+  test(`${triple}: -fsetjmp compiles, links and runs setjmp/longjmp; -c then a link works too`, () => {
+    const one = `jump-${triple}.wasm`;
+    const cc = p.wasiCc([`--target=${triple}`, '-O2', '-fsetjmp', 'jump.c', '-o', one]);
+    assert.equal(cc.status, 0, output(cc));
+    const obj = p.wasiCc([`--target=${triple}`, '-O2', '-fsetjmp', '-c', 'jump.c', '-o', `jump-${triple}.o`]);
+    assert.equal(obj.status, 0, output(obj));
+    const two = `jump2-${triple}.wasm`;
+    const link = p.wasiCc([`--target=${triple}`, '-fsetjmp', `jump-${triple}.o`, '-o', two]);
+    assert.equal(link.status, 0, output(link));
+    for (const program of [one, two]) {
+      const run = p.wasiCc(['run', program]);
+      assert.equal(run.status, 0, output(run));
+      assert.equal(run.stdout, 'setjmp returned 1 after 2 rounds\n');
+    }
+    const without = p.wasiCc([`--target=${triple}`, '-c', 'jump.c', '-o', `jump-plain-${triple}.o`]);
+    assert.notEqual(without.status, 0);
+    assert.match(without.stderr, /compile with -mllvm -wasm-enable-sjlj and link with -lsetjmp \(wasi-cc: -fsetjmp\)/);
+  });
+
   test(`${triple}: compile and link in one call, then run with args, env and a preopened dir`, () => {
     const out = `hello-${triple}.wasm`;
     const cc = p.wasiCc([`--target=${triple}`, '-O2', 'hello.c', '-o', out]);

@@ -116,6 +116,7 @@
 #include <sched.h>
 #include <search.h>
 #include <semaphore.h>
+#include <setjmp.h>
 #include <signal.h>
 #include <stdalign.h>
 #include <stdbool.h>
