@@ -1,6 +1,7 @@
 // The wasi-cc command line: `doctor`, `run`, or a clang command line.
 import { spawnSync } from 'node:child_process';
 import { compile } from './driver.js';
+import { debugEnabled, reportError } from './errors.js';
 import { detectToolchain, ToolchainError } from './toolchain.js';
 import { DEFAULT_TARGET, TARGETS } from './targets.js';
 import { packageVersion } from './version.js';
@@ -15,8 +16,21 @@ current directory upward. wasm32-wasip2 programs are linked into Preview 2 compo
 wasm-component-ld; wasm32-wasip1-threads programs get the shared-memory link flags. Every
 other argument goes to clang as it is: -c, -o, -O2, -I, -D, -l, -Wl,... all work as usual.`;
 
-/** The wasi-cc command: `argv` is what follows the command name. Resolves to the exit status. */
+/**
+ * The wasi-cc command: `argv` is what follows the command name. Resolves to the exit status. What
+ * fails unexpectedly is one `wasi-cc: error:` line; WASI_CC_DEBUG=1 (or clang's -v/--verbose)
+ * adds the stack.
+ */
 export async function main(argv: string[]): Promise<number> {
+  try {
+    return await dispatch(argv);
+  } catch (err) {
+    const verbose = argv[0] !== 'run' && (argv.includes('-v') || argv.includes('--verbose'));
+    return reportError('wasi-cc', err, verbose || debugEnabled());
+  }
+}
+
+async function dispatch(argv: string[]): Promise<number> {
   const [first, ...rest] = argv;
   if (first === 'run') return (await import('./run.js')).runCommand(rest);
   if (first === 'doctor') return (await import('./doctor.js')).doctorCommand(rest);

@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'no
 import { basename, dirname, join, resolve } from 'node:path';
 import { expandResponseFiles, quoteForResponseFile } from './args.js';
 import { adapterPath, componentize, writeFileAtomic, ADAPTER_MODULE } from './component.js';
+import { errorCode, firstLine, noSpaceMessage } from './errors.js';
 import { detectToolchain, isExecutable, ToolchainError } from './toolchain.js';
 import { packageVersion } from './version.js';
 
@@ -27,7 +28,8 @@ Options of ${NAME}:
   --help                  this text
   --version               versions of this tool and of wasm-ld
 
-Environment: WASM_COMPONENT_LD_SKIP=1 acts like --skip-wit-component.`;
+Environment: WASM_COMPONENT_LD_SKIP=1 acts like --skip-wit-component; WASI_WASM_LD names the
+wasm-ld to run (it wins over --wasm-ld-path).`;
 
 export interface LinkerArgs {
   /** Arguments for wasm-ld (response files expanded). */
@@ -133,7 +135,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  let wasmLd = o.wasmLdPath;
+  // WASI_WASM_LD (which wasi-cc sets to the toolchain's) wins over the wasm-ld clang found.
+  const fromEnv = process.env.WASI_WASM_LD;
+  if (fromEnv && !isExecutable(fromEnv)) return fail(`wasm-ld "${fromEnv}" (from WASI_WASM_LD) does not exist or is not executable`);
+  let wasmLd = fromEnv || o.wasmLdPath;
   if (!wasmLd || !isExecutable(wasmLd)) {
     if (wasmLd) return fail(`--wasm-ld-path ${wasmLd} does not exist or is not executable`);
     try {
@@ -159,6 +164,8 @@ export async function main(argv: string[]): Promise<number> {
     return fail(`cannot open output file ${o.output}: ${err instanceof Error ? err.message : String(err)}`);
   }
   const coreTmp = join(workDir, basename(o.output));
+  // wasi-cc links into a private directory: its messages name the output as the user gave it.
+  const shownOutput = process.env.WASM_COMPONENT_LD_OUTPUT_NAME || o.output;
   const args = [...o.wasmLdArgs];
   if (o.outputIndex >= 0) args[o.outputIndex] = coreTmp;
   else args.push('-o', coreTmp);
@@ -196,9 +203,14 @@ export async function main(argv: string[]): Promise<number> {
     } catch (err) {
       // (jco's messages carry a stray "$" at the start of a cause line)
       const message = (err instanceof Error ? err.message : String(err)).replace(/\n\$/g, '\n').trim();
-      return fail(`could not make a component of ${o.output}: ${message}`);
+      return fail(`could not make a component of ${shownOutput}: ${message}`);
     }
-    writeFileAtomic(o.output, component);
+    try {
+      writeFileAtomic(o.output, component);
+    } catch (err) {
+      if (errorCode(err) === 'ENOSPC') return fail(noSpaceMessage(dirname(resolve(o.output))));
+      return fail(`cannot write ${shownOutput}: ${firstLine(err)}`);
+    }
     return 0;
   } finally {
     process.off('SIGINT', onSignal);

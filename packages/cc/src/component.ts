@@ -1,11 +1,10 @@
 // Core module → Preview 2 component: jco's componentNew (wasm-tools' wit-component) with the
-// wasi_snapshot_preview1 adapter from @wasi/preview1-adapter, and file writes that never leave
-// a partial output behind.
-import { randomBytes } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+// wasi_snapshot_preview1 adapter from @wasi/preview1-adapter.
+import { readFileSync } from 'node:fs';
 import { commandAdapterPath, reactorAdapterPath } from '@wasi/preview1-adapter';
 import { moduleInterface } from './wasm.js';
+
+export { tempPathFor, writeFileAtomic } from './write.js';
 
 /** The import module name the Preview 1 adapter provides. */
 export const ADAPTER_MODULE = 'wasi_snapshot_preview1';
@@ -45,24 +44,4 @@ export async function componentize(core: Uint8Array, options: ComponentizeOption
   wasmTools ??= import('@bytecodealliance/jco-transpile/wasm-tools');
   const { componentNew } = await wasmTools;
   return componentNew(core, adapters);
-}
-
-/** A temporary path next to `path` (same directory, so a rename is atomic). */
-export function tempPathFor(path: string): string {
-  return join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-}
-
-/**
- * Writes `bytes` to a temporary file next to `path`, then renames it over `path`: readers see
- * the old file or the whole new one, and a failure leaves no partial file.
- */
-export function writeFileAtomic(path: string, bytes: Uint8Array, mode = 0o755): void {
-  const tmp = tempPathFor(path);
-  try {
-    writeFileSync(tmp, bytes, { mode });
-    renameSync(tmp, path);
-  } catch (err) {
-    rmSync(tmp, { force: true });
-    throw err;
-  }
 }

@@ -3,8 +3,11 @@
 // the command line goes to clang unchanged, and clang's (or the linker's) own messages and exit
 // status come back unchanged.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { constants as osConstants } from 'node:os';
-import { delimiter, dirname } from 'node:path';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, statSync } from 'node:fs';
+import { constants as osConstants, tmpdir } from 'node:os';
+import { basename, delimiter, dirname, extname, join, resolve } from 'node:path';
+import { writeFileAtomic } from './write.js';
+import { debugEnabled, errorCode, firstLine, noSpaceMessage } from './errors.js';
 import { COMPONENT_LD } from './files.js';
 import { detectToolchain, ToolchainError, type Toolchain } from './toolchain.js';
 import { DEFAULT_TARGET, findSysrootPackage, SysrootNotFoundError, TARGETS, THREADS_LINK_FLAGS } from './targets.js';
@@ -27,6 +30,10 @@ export interface DriverArgs {
   hasLinker: boolean;
   /** Whether the user said --wasm-opt or --no-wasm-opt. */
   hasWasmOpt: boolean;
+  /** The -o file, if given. */
+  output: string | undefined;
+  /** Whether clang derives more output files from -o (-MD/-MMD without -MF, -save-temps...). */
+  outputDerived: boolean;
 }
 
 /** Splits a wasi-cc command line: the target, the rest, and whether clang will link. */
@@ -37,6 +44,10 @@ export function parseDriverArgs(argv: string[]): DriverArgs {
   let hasSysroot = false;
   let hasLinker = false;
   let hasWasmOpt = false;
+  let output: string | undefined;
+  let outputDerived = false;
+  let hasDepFile = false;
+  let makesDeps = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a.startsWith('--target=') || a.startsWith('-target=')) {
@@ -51,9 +62,20 @@ export function parseDriverArgs(argv: string[]): DriverArgs {
     if (a === '--sysroot' || a.startsWith('--sysroot=') || a === '-isysroot' || a.startsWith('-isysroot')) hasSysroot = true;
     if (a.startsWith('-fuse-ld=') || a.startsWith('--ld-path=')) hasLinker = true;
     if (a === '--wasm-opt' || a === '--no-wasm-opt') hasWasmOpt = true;
+    if ((a === '-o' || a === '--output') && i + 1 < argv.length) {
+      output = argv[i + 1];
+      rest.push(a, argv[++i] as string);
+      continue;
+    }
+    if (a.startsWith('--output=')) output = a.slice('--output='.length);
+    else if (a.startsWith('-o') && a.length > 2 && !a.startsWith('-objcmt')) output = a.slice(2);
+    if (a === '-MD' || a === '-MMD') makesDeps = true;
+    if (a === '-MF' || a.startsWith('-MF') || a.startsWith('-Wp,-M')) hasDepFile = true;
+    if (a.startsWith('-save-temps') || a === '-###' || a.startsWith('-gsplit-dwarf') || a === '-ftime-trace' || a.startsWith('-ftime-trace=')) outputDerived = true;
     rest.push(a);
   }
-  return { target, rest, link, hasSysroot, hasLinker, hasWasmOpt };
+  if (makesDeps && !hasDepFile) outputDerived = true;
+  return { target, rest, link, hasSysroot, hasLinker, hasWasmOpt, output, outputDerived };
 }
 
 export interface ClangCommand {
@@ -67,6 +89,21 @@ export interface ClangArgsOptions {
   cwd?: string;
   env?: NodeJS.ProcessEnv;
   llvmMajor?: number;
+  /** The wasm-ld that links Preview 1 and threads programs (-fuse-ld=PATH); clang's own choice otherwise. */
+  wasmLd?: string;
+  /** Write the output here instead of the command line's -o. */
+  output?: string;
+}
+
+/** The arguments without any -o. */
+function withoutOutput(args: string[]): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i] as string;
+    if (a === '-o' || a === '--output') i++;
+    else if (!a.startsWith('--output=') && !(a.startsWith('-o') && a.length > 2 && !a.startsWith('-objcmt'))) out.push(a);
+  }
+  return out;
 }
 
 /**
@@ -93,18 +130,27 @@ export async function clangArgs(argv: string[], options: ClangArgsOptions = {}):
   if (p.link) {
     if ((options.llvmMajor ?? 0) >= 20 && !p.hasWasmOpt) linkFlags.push('--no-wasm-opt');
     if (info.threads) linkFlags.push(...THREADS_LINK_FLAGS);
-    if (info.component && !p.hasLinker) linkFlags.push(`-fuse-ld=${COMPONENT_LD}`);
+    if (!p.hasLinker) {
+      if (info.component) linkFlags.push(`-fuse-ld=${COMPONENT_LD}`);
+      // (clang's WebAssembly driver takes a linker path from -fuse-ld, and ignores --ld-path)
+      else if (options.wasmLd) linkFlags.push(`-fuse-ld=${options.wasmLd}`);
+    }
   }
-  return { args: [...flags, ...linkFlags, ...p.rest], target, known: true };
+  const rest = options.output === undefined ? p.rest : [...withoutOutput(p.rest), '-o', options.output];
+  return { args: [...flags, ...linkFlags, ...rest], target, known: true };
 }
 
 /**
  * The environment clang runs in: the toolchain's own directory first on PATH (clang finds wasm-ld
- * there), and this Node next (wasm-component-ld is a Node script).
+ * there), and this Node next (wasm-component-ld is a Node script). WASI_WASM_LD tells our
+ * wasm-component-ld which wasm-ld to run: the toolchain's.
  */
 export function clangEnv(tc: Toolchain, env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  return { ...env, PATH: [tc.binDir, dirname(process.execPath), env.PATH ?? ''].join(delimiter) };
+  return { ...env, PATH: [tc.binDir, dirname(process.execPath), env.PATH ?? ''].join(delimiter), WASI_WASM_LD: tc.wasmLd };
 }
+
+/** Tells our wasm-component-ld the output's name as the user gave it, for its messages. */
+const OUTPUT_NAME_ENV = 'WASM_COMPONENT_LD_OUTPUT_NAME';
 
 /** A child's exit status, 128 + N for a signal as a shell reports it. */
 export function exitStatus(r: SpawnSyncReturns<unknown>): number {
@@ -113,40 +159,109 @@ export function exitStatus(r: SpawnSyncReturns<unknown>): number {
   return n ? 128 + n : 1;
 }
 
+/** A link's private directory: clang writes the output there, and wasi-cc puts it in place whole. */
+interface StagedOutput {
+  /** The output the user asked for. */
+  path: string;
+  /** Where clang writes it. */
+  staged: string;
+  dir: string;
+}
+
+/**
+ * Links write into a private directory first; wasi-cc then writes the result to the output's
+ * directory through a temporary file and a rename. wasm-ld writes through a memory map, so a full
+ * disk under the output would crash it (SIGBUS, with a stack dump); a plain write reports ENOSPC.
+ */
+function stageOutput(path: string): StagedOutput {
+  const dir = mkdtempSync(join(tmpdir(), 'wasi-cc-'));
+  return { path, staged: join(dir, basename(path)), dir };
+}
+
+/** Files clang makes next to an output while it writes it (name-XXXXXXXX.ext.tmp). */
+function clangTempFiles(output: string): string[] {
+  const dir = dirname(output);
+  const ext = extname(output);
+  const stem = basename(output, ext);
+  const pattern = new RegExp(`^${stem.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}-[0-9a-f]{8}${ext.replace('.', '\\.')}\\.tmp$`);
+  try {
+    return readdirSync(dir).filter((n) => pattern.test(n)).map((n) => join(dir, n));
+  } catch {
+    return [];
+  }
+}
+
+/** Whether the file system holding `dir` is (nearly) full: what a failed write there means. */
+function isFull(dir: string): boolean {
+  try {
+    const s = statfsSync(dir);
+    return s.bavail * s.bsize < 64 * 1024;
+  } catch {
+    return false;
+  }
+}
+
 /** Compiles and/or links: runs clang like the wasi-cc command does. Resolves to the exit status. */
 export async function compile(argv: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<number> {
   const env = options.env ?? process.env;
+  const cwd = options.cwd ?? process.cwd();
+  const debug = debugEnabled(env) || argv.includes('-v') || argv.includes('--verbose');
+  const fail = (message: string): number => {
+    process.stderr.write(`wasi-cc: error: ${message}\n`);
+    return 1;
+  };
   let tc: Toolchain;
   try {
     tc = detectToolchain({ env });
   } catch (err) {
-    if (err instanceof ToolchainError) {
-      process.stderr.write(`wasi-cc: error: ${err.message}\n`);
-      return 1;
-    }
+    if (err instanceof ToolchainError) return fail(err.message);
     throw err;
   }
+  const p = parseDriverArgs(argv);
+  const output = resolve(cwd, p.output ?? 'a.out');
+  let stage: StagedOutput | undefined;
   let cmd: ClangCommand;
   try {
-    cmd = await clangArgs(argv, { ...options, llvmMajor: tc.major });
+    const known = TARGETS[p.target ?? env.WASI_CC_TARGET ?? DEFAULT_TARGET] !== undefined;
+    if (known && p.link && !p.outputDerived && p.output !== '-') stage = stageOutput(output);
+    cmd = await clangArgs(argv, { ...options, llvmMajor: tc.major, wasmLd: tc.wasmLd, ...(stage ? { output: stage.staged } : {}) });
   } catch (err) {
-    if (err instanceof SysrootNotFoundError) {
-      process.stderr.write(`wasi-cc: error: ${err.message}\n`);
-      return 1;
-    }
+    if (stage) rmSync(stage.dir, { recursive: true, force: true });
+    if (err instanceof SysrootNotFoundError) return fail(err.message);
     throw err;
   }
-  const r = spawnSync(tc.clang, cmd.args, { stdio: 'inherit', cwd: options.cwd, env: clangEnv(tc, env) });
-  if (r.error) {
-    process.stderr.write(`wasi-cc: error: could not run ${tc.clang}: ${r.error.message}\n`);
-    return 1;
+  try {
+    const tempsBefore = new Set(clangTempFiles(output));
+    if (debug) process.stderr.write(`wasi-cc: running ${[tc.clang, ...cmd.args].join(' ')}\n`);
+    const clangEnvironment = { ...clangEnv(tc, env), ...(stage ? { [OUTPUT_NAME_ENV]: p.output ?? 'a.out' } : {}) };
+    const r = spawnSync(tc.clang, cmd.args, { stdio: 'inherit', cwd, env: clangEnvironment });
+    if (r.error) return fail(`could not run ${tc.clang}: ${r.error.message}`);
+    const status = exitStatus(r);
+    if (status === 0 && stage) {
+      const bytes = readFileSync(stage.staged);
+      try {
+        writeFileAtomic(output, bytes, statSync(stage.staged).mode & 0o777);
+      } catch (err) {
+        if (errorCode(err) === 'ENOSPC') return fail(noSpaceMessage(dirname(output)));
+        return fail(`cannot write ${p.output ?? 'a.out'}: ${firstLine(err)}`);
+      }
+      return 0;
+    }
+    if (status === 0) return 0;
+    // As clang does for its own output: a failed link leaves no stale output behind.
+    if (stage) rmSync(output, { force: true });
+    for (const temp of clangTempFiles(output)) if (!tempsBefore.has(temp)) rmSync(temp, { force: true });
+    if (!cmd.known) {
+      process.stderr.write(
+        `wasi-cc: note: "${cmd.target}" is not a target wasi-cc has a sysroot for (${Object.keys(TARGETS).join(', ')}); ` +
+          `clang ran without one.\n`,
+      );
+    }
+    if (!p.link && isFull(dirname(output))) fail(noSpaceMessage(dirname(output)));
+    else if (stage && isFull(stage.dir)) fail(noSpaceMessage(tmpdir()));
+    else fail(`clang failed (exit status ${status}); its messages are above`);
+    return status;
+  } finally {
+    if (stage) rmSync(stage.dir, { recursive: true, force: true });
   }
-  const status = exitStatus(r);
-  if (status !== 0 && !cmd.known) {
-    process.stderr.write(
-      `wasi-cc: note: "${cmd.target}" is not a target wasi-cc has a sysroot for (${Object.keys(TARGETS).join(', ')}); ` +
-        `clang ran without one.\n`,
-    );
-  }
-  return status;
 }

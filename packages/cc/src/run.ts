@@ -4,6 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { debugEnabled, firstLine, InvalidWasmError, reportError } from './errors.js';
 import { WASI_CC_BIN } from './files.js';
 import { coreFlavor, moduleInterface, wasmKind } from './wasm.js';
 import { THREADS_V8_FLAGS } from './hosts/threads.js';
@@ -22,6 +23,8 @@ export interface ExecSpec {
   preopens?: Record<string, string>;
   /** wasi-threads: at most this many threads besides the main one at a time (0: none). */
   maxThreads?: number;
+  /** Report a failure of the host with its details (--verbose). */
+  verbose?: boolean;
 }
 
 export interface RunSpec {
@@ -59,6 +62,7 @@ Options:
   --argv0 NAME          the program's argv[0] (default PROGRAM.wasm as given)
   --max-threads N       wasi-threads programs: at most N threads besides the main one at a time;
                         pthread_create fails with EAGAIN beyond (0: every spawn fails)
+  --verbose             when the host fails, show the details (also WASI_CC_DEBUG=1)
   --                    end of options`;
 
 /** Which host a .wasm needs: 'component', 'threads', 'p1', or undefined when not WebAssembly. */
@@ -75,13 +79,37 @@ export function hostFor(bytes: Uint8Array): 'p1' | 'threads' | 'component' | und
  */
 export async function execWasm(spec: ExecSpec): Promise<number> {
   const bytes = spec.bytes ?? readFileSync(spec.wasm);
-  const host = hostFor(bytes);
+  const fail = (message: string): number => {
+    process.stderr.write(`wasi-cc: error: ${spec.wasm} ${message}\n`);
+    return 1;
+  };
+  const damaged = (err: unknown): number => {
+    fail(`is not a valid WebAssembly ${wasmKind(bytes) === 'component' ? 'component' : 'module'} (truncated or damaged?): ${firstLine(err)}`);
+    if (spec.verbose || debugEnabled()) process.stderr.write(`${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+    return 1;
+  };
+  let host: ReturnType<typeof hostFor>;
+  try {
+    host = hostFor(bytes);
+  } catch (err) {
+    return damaged(err);
+  }
+  if (host === undefined) return fail('is not a WebAssembly module or component');
+  if (host !== 'component') {
+    // A wasm32-wasip2 core module (linked with -fuse-ld=lld or --skip-wit-component) imports
+    // component-model interfaces (wasi:sockets/...) that no core host provides.
+    const p2 = moduleInterface(bytes).imports.find((i) => i.module.includes(':'));
+    if (p2) return fail(`is a wasm32-wasip2 core module, not a component (it imports ${p2.module}): link it with wasi-cc to make a component`);
+  }
   const hostSpec: HostSpec = { bytes, args: spec.args, env: spec.env ?? {}, preopens: spec.preopens ?? {}, maxThreads: spec.maxThreads };
-  if (host === 'component') return (await import('./hosts/p2.js')).runComponent(hostSpec);
-  if (host === 'threads') return (await import('./hosts/threads.js')).runThreads(hostSpec);
-  if (host === 'p1') return (await import('./hosts/p1.js')).runPreview1(hostSpec);
-  process.stderr.write(`wasi-cc: error: ${spec.wasm} is not a WebAssembly module or component\n`);
-  return 1;
+  try {
+    if (host === 'component') return await (await import('./hosts/p2.js')).runComponent(hostSpec);
+    if (host === 'threads') return await (await import('./hosts/threads.js')).runThreads(hostSpec);
+    return await (await import('./hosts/p1.js')).runPreview1(hostSpec);
+  } catch (err) {
+    if (err instanceof WebAssembly.CompileError || err instanceof InvalidWasmError) return damaged(err);
+    throw err;
+  }
 }
 
 export class RunUsageError extends Error {}
@@ -92,6 +120,7 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
   const programEnv: Record<string, string> = {};
   let argv0: string | undefined;
   let maxThreads: number | undefined;
+  let verbose = false;
   let i = 0;
   const value = (flag: string): string => {
     const a = argv[i] as string;
@@ -125,12 +154,20 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
       maxThreads = Number(v);
       if (!/^\d+$/.test(v)) throw new RunUsageError(`--max-threads needs a number, not "${v}"`);
     }
+    else if (a === '--verbose') verbose = true;
     else if (a.startsWith('-') && a !== '-') throw new RunUsageError(`unknown option ${a}`);
     else break;
   }
   const wasm = argv[i];
   if (!wasm) throw new RunUsageError('no program given');
-  return { wasm, args: [argv0 ?? wasm, ...argv.slice(i + 1)], env: programEnv, preopens, ...(maxThreads === undefined ? {} : { maxThreads }) };
+  return {
+    wasm,
+    args: [argv0 ?? wasm, ...argv.slice(i + 1)],
+    env: programEnv,
+    preopens,
+    ...(maxThreads === undefined ? {} : { maxThreads }),
+    ...(verbose ? { verbose } : {}),
+  };
 }
 
 /**
@@ -211,5 +248,9 @@ export async function runCommand(argv: string[]): Promise<number> {
     process.stderr.write(`wasi-cc run: error: cannot read ${spec.wasm}: ${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }
-  return execWasm(spec);
+  try {
+    return await execWasm(spec);
+  } catch (err) {
+    return reportError('wasi-cc', err, spec.verbose === true || debugEnabled());
+  }
 }

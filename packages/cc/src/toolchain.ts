@@ -68,8 +68,16 @@ export function onPath(name: string, env: NodeJS.ProcessEnv): string | undefined
   return undefined;
 }
 
-function run(cmd: string, args: string[]): string {
-  return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+/** Runs a tool and returns its output; a tool that fails gives a ToolchainError saying how. */
+function run(cmd: string, args: string[], what: string): string {
+  try {
+    return execFileSync(cmd, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  } catch (err) {
+    const r = err as { status?: number | null; signal?: string | null; stderr?: string; code?: string };
+    const how = r.code && typeof r.code === 'string' ? r.code : r.signal ? `signal ${r.signal}` : `exit status ${r.status}`;
+    const said = (r.stderr ?? '').split('\n').find((l) => l.trim() !== '')?.trim();
+    throw new ToolchainError(`${what} "${cmd}" failed to run ${args.join(' ')} (${how})${said ? `: ${said}` : ''}.`);
+  }
 }
 
 /** Candidate clang binaries, best first: an explicit override, then versioned LLVM prefixes. */
@@ -101,16 +109,24 @@ export function detectToolchain(options: DetectOptions = {}): Toolchain {
   const candidates = clangCandidates(env);
   if (candidates.length === 0) throw new ToolchainError('clang was not found (looked for WASI_CLANG, /usr/lib/llvm-N/bin/clang, clang-N and clang on PATH).');
 
-  let tooOld: string | undefined;
+  let firstProblem: string | undefined;
   for (const clang of candidates) {
     if (!isExecutable(clang)) {
       throw new ToolchainError(`clang "${clang}" (from WASI_CLANG) does not exist or is not executable.`);
     }
-    const version = run(clang, ['--version']).split('\n')[0] ?? '';
+    let version: string;
+    try {
+      version = run(clang, ['--version'], 'clang').split('\n')[0] ?? '';
+    } catch (err) {
+      // A broken clang found on the system: try the next one; the user's own choice: say so.
+      if (env.WASI_CLANG) throw err;
+      firstProblem ??= (err as Error).message.split('\n')[0];
+      continue;
+    }
     const major = parseClangMajor(version);
     if (major === undefined || major < MIN_LLVM_MAJOR) {
-      tooOld ??= `clang "${clang}" is too old: "${version}"; WebAssembly targets wasm32-wasip1/-wasip2 need LLVM ${MIN_LLVM_MAJOR} or later.`;
-      if (env.WASI_CLANG) throw new ToolchainError(tooOld);
+      firstProblem ??= `clang "${clang}" is too old: "${version}"; WebAssembly targets wasm32-wasip1/-wasip2 need LLVM ${MIN_LLVM_MAJOR} or later.`;
+      if (env.WASI_CLANG) throw new ToolchainError(firstProblem);
       continue;
     }
     const binDir = dirname(clang);
@@ -133,13 +149,13 @@ export function detectToolchain(options: DetectOptions = {}): Toolchain {
     const ar = sibling('WASI_LLVM_AR', ['llvm-ar', `llvm-ar-${major}`], 'llvm-ar');
     const nm = sibling('WASI_LLVM_NM', ['llvm-nm', `llvm-nm-${major}`], 'llvm-nm');
     const wasmLd = sibling('WASI_WASM_LD', ['wasm-ld', `wasm-ld-${major}`], 'wasm-ld (from lld)');
-    const builtins = run(clang, ['--target=wasm32-wasip1', '--print-libgcc-file-name']);
+    const builtins = run(clang, ['--target=wasm32-wasip1', '--print-libgcc-file-name'], 'clang');
     if (!existsSync(builtins)) {
       throw new ToolchainError(`the wasm32 compiler-rt builtins are missing: clang expects ${builtins}.`);
     }
     return { clang, ar, nm, wasmLd, builtins, major, version, binDir };
   }
-  throw new ToolchainError(tooOld ?? 'no usable clang was found.');
+  throw new ToolchainError(firstProblem ?? 'no usable clang was found.');
 }
 
 /** A short stable description of the toolchain, used as an Nx runtime cache input. */

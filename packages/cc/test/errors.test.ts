@@ -2,7 +2,8 @@
 // temporary file) left behind. Also `wasi-cc run` statuses and `wasi-cc doctor`.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { detectToolchain } from '../src/toolchain.ts';
 import { TRIPLES, makeProject, output, type Project } from './helpers.ts';
 
 const MAIN = '#include <stdio.h>\nint main(void) { puts("hi"); return 0; }\n';
@@ -156,4 +157,87 @@ test('wasi-cc doctor: the fix for each missing thing, and a non-zero status', ()
   } finally {
     partial.remove();
   }
+});
+
+/** The lines of `stderr` that are wasi-cc's errors, and whether a JavaScript stack is there. */
+function errorLines(stderr: string): { errors: string[]; stack: boolean } {
+  return { errors: stderr.split('\n').filter((l) => l.startsWith('wasi-cc: error:')), stack: /^\s+at .+[:(]/m.test(stderr) };
+}
+
+test('wasi-cc run: a truncated module or component is one "wasi-cc: error:" line, no stack (WASI_CC_DEBUG=1 and --verbose show it)', () => {
+  for (const [triple, name] of [['wasm32-wasip1', 'trunc-p1'], ['wasm32-wasip1-threads', 'trunc-threads'], ['wasm32-wasip2', 'trunc-p2']] as const) {
+    const cc = p.wasiCc([`--target=${triple}`, 'main.c', '-o', `${name}-whole.wasm`]);
+    assert.equal(cc.status, 0, output(cc));
+    const bytes = readFileSync(p.path(`${name}-whole.wasm`));
+    for (const cut of [Math.floor(bytes.length / 2), 40]) {
+      writeFileSync(p.path(`${name}.wasm`), bytes.subarray(0, cut));
+      const r = p.wasiCc(['run', `${name}.wasm`], { env: { WASI_CC_CACHE: p.path('cache-trunc') } });
+      const kind = triple === 'wasm32-wasip2' ? 'component' : 'module';
+      assert.equal(r.status, 1, output(r));
+      assert.match(r.stderr, new RegExp(`^wasi-cc: error: ${name}\\.wasm is not a valid WebAssembly ${kind} \\(truncated or damaged\\?\\): [^\\n]+\\n$`), `${triple} cut at ${cut}: ${r.stderr}`);
+      const debug = p.wasiCc(['run', `${name}.wasm`], { env: { WASI_CC_CACHE: p.path('cache-trunc'), WASI_CC_DEBUG: '1' } });
+      assert.equal(debug.status, 1);
+      // The same line, then the error's details (its stack, as V8 gives it).
+      const details = (stderr: string) => stderr.startsWith(r.stderr) && stderr.length > r.stderr.length && /Error/.test(stderr.slice(r.stderr.length));
+      assert.ok(details(debug.stderr), debug.stderr);
+      const verbose = p.wasiCc(['run', '--verbose', `${name}.wasm`], { env: { WASI_CC_CACHE: p.path('cache-trunc') } });
+      assert.ok(details(verbose.stderr), verbose.stderr);
+    }
+  }
+});
+
+test('wasi-cc run: a wasm32-wasip2 core module says to link it with wasi-cc, in one line', () => {
+  p.write('socket.c', '#include <sys/socket.h>\n#include <stdio.h>\nint main(void) { printf("%d\\n", socket(AF_INET, SOCK_STREAM, 0)); return 0; }\n');
+  const cc = p.wasiCc(['--target=wasm32-wasip2', '-fuse-ld=lld', 'socket.c', '-o', 'socket-core.wasm']);
+  assert.equal(cc.status, 0, output(cc));
+  const r = p.wasiCc(['run', 'socket-core.wasm']);
+  assert.equal(r.status, 1, output(r));
+  assert.match(r.stderr, /^wasi-cc: error: socket-core\.wasm is a wasm32-wasip2 core module, not a component \(it imports wasi:sockets\/[\w-]+@0\.2\.\d+\): link it with wasi-cc to make a component\n$/);
+});
+
+test('a clang that fails --version: one "wasi-cc: error:" line with its message and the fix, no stack', () => {
+  const clang = p.write('broken-clang', '#!/bin/sh\necho "broken-clang: cannot load libLLVM" >&2\nexit 3\n');
+  chmodSync(clang, 0o755);
+  for (const args of [['main.c', '-o', 'never.wasm'], ['--version'], ['-c', 'main.c']]) {
+    const r = p.wasiCc(args, { env: { WASI_CLANG: clang } });
+    assert.equal(r.status, 1, output(r));
+    const { errors, stack } = errorLines(r.stderr);
+    assert.deepEqual(errors, [`wasi-cc: error: clang "${clang}" failed to run --version (exit status 3): broken-clang: cannot load libLLVM.`], r.stderr);
+    assert.equal(stack, false, r.stderr);
+    assert.match(r.stderr, /Fix: install LLVM 22/);
+  }
+  assert.ok(!existsSync(p.path('never.wasm')));
+});
+
+test('a source error: clang\'s diagnostics, then one "wasi-cc: error:" line, no stack, no output', () => {
+  p.write('broken.c', 'int main(void) { return undeclared_thing; }\n');
+  for (const triple of TRIPLES) {
+    const r = p.wasiCc([`--target=${triple}`, 'broken.c', '-o', 'broken.wasm']);
+    assert.equal(r.status, 1, output(r));
+    assert.match(r.stderr, /broken\.c:1:\d+: error: use of undeclared identifier 'undeclared_thing'/);
+    assert.ok(r.stderr.endsWith('\nwasi-cc: error: clang failed (exit status 1); its messages are above\n'), r.stderr);
+    const { errors, stack } = errorLines(r.stderr);
+    assert.equal(errors.length, 1, r.stderr);
+    assert.equal(stack, false);
+    assert.ok(!existsSync(p.path('broken.wasm')));
+  }
+});
+
+test('WASI_WASM_LD is the wasm-ld wasi-cc links with, on every triple (the core link of p2 too)', () => {
+  const log = p.path('wasm-ld.log');
+  const real = detectToolchain().wasmLd;
+  const wrapper = p.write('my-wasm-ld', `#!/bin/sh\necho "$@" >> '${log}'\nexec '${real}' "$@"\n`);
+  chmodSync(wrapper, 0o755);
+  for (const [i, triple] of TRIPLES.entries()) {
+    const r = p.wasiCc([`--target=${triple}`, 'main.c', '-o', `ld-${triple}.wasm`], { env: { WASI_WASM_LD: wrapper } });
+    assert.equal(r.status, 0, output(r));
+    const lines = existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : [];
+    assert.equal(lines.length, i + 1, `${triple}: the link did not run WASI_WASM_LD`);
+    assert.match(lines[i]!, /crt1-command\.o/);
+    const run = p.wasiCc(['run', `ld-${triple}.wasm`]);
+    assert.equal(run.stdout, 'hi\n', output(run));
+  }
+  const missing = p.wasiCc(['main.c', '-o', 'never.wasm'], { env: { WASI_WASM_LD: '/nonexistent/wasm-ld' } });
+  assert.equal(missing.status, 1);
+  assert.deepEqual(errorLines(missing.stderr).errors, ['wasi-cc: error: wasm-ld (from lld) "/nonexistent/wasm-ld" (from WASI_WASM_LD) does not exist or is not executable.']);
 });

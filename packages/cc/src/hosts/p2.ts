@@ -1,22 +1,11 @@
 // Preview 2 components on @bytecodealliance/preview2-shim: jco transpiles the component to an ES
 // module (cached by content), and the shim provides wasi:cli, wasi:filesystem, wasi:sockets...
 // with this run's arguments, environment and preopens.
-import { createHash, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { dependencyVersion } from '../version.js';
 import { standInComponent, standInIndex } from '../wasm.js';
+import { bindingsUrl, transpiledComponent } from './component-cache.js';
 import { fixedImports } from './p2-fixes.js';
 import { isTrap, trapMessage, TRAP_STATUS } from './quiet.js';
 import type { HostSpec } from './spec.js';
-
-/** The component cache: WASI_CC_CACHE, else $XDG_CACHE_HOME/wasi-cc, else ~/.cache/wasi-cc. */
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.WASI_CC_CACHE) return env.WASI_CC_CACHE;
-  return join(env.XDG_CACHE_HOME || join(homedir() || tmpdir(), '.cache'), 'wasi-cc');
-}
 
 /**
  * Workaround for a bug of the generated bindings (jco-transpile 0.15): an empty string goes to the
@@ -44,7 +33,7 @@ export function checkListBounds(js: string): string {
   );
 }
 
-/** Part of the cache key: changes whenever the post-processing of the bindings changes. */
+/** Part of the cache key (component-cache.ts): changes whenever the post-processing of the bindings changes. */
 const BINDINGS_FIXES = 'empty-strings-1 list-bounds-1 stand-ins-1';
 
 /**
@@ -72,37 +61,17 @@ async function transpileWithStandIns(bytes: Uint8Array): Promise<Record<string, 
   return out;
 }
 
-/** The directory holding the transpiled component (component.js and its core modules). */
-export async function transpiled(bytes: Uint8Array): Promise<string> {
-  const key = createHash('sha256')
-    .update(bytes)
-    .update(`jco-transpile ${dependencyVersion('@bytecodealliance/jco-transpile')} ${BINDINGS_FIXES}`)
-    .digest('hex')
-    .slice(0, 32);
-  const dir = join(cacheDir(), 'components', key);
-  if (existsSync(join(dir, 'component.js'))) return dir;
-  const files = await transpileWithStandIns(bytes);
-  const tmp = `${dir}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
-  try {
-    for (const [name, content] of Object.entries(files)) {
-      mkdirSync(dirname(join(tmp, name)), { recursive: true });
-      writeFileSync(join(tmp, name), name === 'component.js' ? checkListBounds(allocateEmptyStrings(new TextDecoder().decode(content))) : content);
-    }
-    mkdirSync(dirname(dir), { recursive: true });
-    try {
-      renameSync(tmp, dir);
-    } catch (err) {
-      // Another run put the same content there first.
-      if (!existsSync(join(dir, 'component.js'))) throw err;
-    }
-  } finally {
-    rmSync(tmp, { recursive: true, force: true });
+/** The files of the transpiled component, with our fixes to the bindings (component.js). */
+async function transpile(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
+  const files = new Map<string, Uint8Array>();
+  for (const [name, content] of Object.entries(await transpileWithStandIns(bytes))) {
+    files.set(name, name === 'component.js' ? new TextEncoder().encode(checkListBounds(allocateEmptyStrings(new TextDecoder().decode(content)))) : content);
   }
-  return dir;
+  return files;
 }
 
 /** What jco's generated component.js exports (instantiation: 'async'). */
-interface TranspiledComponent {
+interface TranspiledBindings {
   instantiate(getCoreModule: (name: string) => Promise<WebAssembly.Module>, imports: object): Promise<Record<string, unknown>>;
 }
 
@@ -120,12 +89,16 @@ function isCliRun(value: unknown): value is CliRun {
  * (wasi:cli/exit ends the process itself: with 0 or 1 for `exit`, the code for `exit-with-code`.)
  */
 export async function runComponent(spec: HostSpec): Promise<number> {
-  const dir = await transpiled(spec.bytes);
-  const { instantiate } = (await import(pathToFileURL(join(dir, 'component.js')).href)) as TranspiledComponent;
+  const component = await transpiledComponent(spec.bytes, { transpile, version: BINDINGS_FIXES });
+  const { instantiate } = (await import(bindingsUrl(component))) as TranspiledBindings;
   const { WASIShim } = await import('@bytecodealliance/preview2-shim/instantiation');
   const shim = new WASIShim({ sandbox: { preopens: spec.preopens, env: spec.env, args: spec.args } });
   const exports = await instantiate(
-    (name) => WebAssembly.compile(readFileSync(join(dir, name))),
+    (name) => {
+      const core = component.coreModules.get(name);
+      if (!core) throw new Error(`the transpiled component has no core module ${name}`);
+      return WebAssembly.compile(core as BufferSource);
+    },
     fixedImports(shim.getImportObject()),
   );
   const run = exports.run ?? Object.entries(exports).find(([k]) => k.startsWith('wasi:cli/run@'))?.[1];
