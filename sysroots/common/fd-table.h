@@ -105,4 +105,13 @@ __wasi_errno_t __wasilibc_poll_sliced(const __wasi_subscription_t *, __wasi_even
 struct pollfd;
 int __wasilibc_poll_host(struct pollfd *, unsigned long nfds, int64_t timeout_ns);
 
+/* Where poll, ppoll, select and pselect end: on wasm32-wasip2 the poll that
+ * also waits for sockets (p2/src/poll.c), elsewhere the one above. */
+#ifdef __wasip2__
+int __wasip2_poll_ns(struct pollfd *, unsigned long nfds, int64_t timeout_ns);
+#define POLL_NS __wasip2_poll_ns
+#else
+#define POLL_NS __wasilibc_poll_host
+#endif
+
 #endif

@@ -14,13 +14,6 @@
 
 #include "fd-table.h"
 
-#ifdef __wasip2__
-int __wasip2_poll_ns(struct pollfd *, nfds_t, int64_t timeout_ns);
-#define POLL_NS __wasip2_poll_ns
-#else
-#define POLL_NS __wasilibc_poll_host
-#endif
-
 int __wasilibc_poll_host(struct pollfd *fds, nfds_t nfds, int64_t timeout_ns) {
   if (nfds > INT32_MAX / 4) {
     errno = EINVAL;

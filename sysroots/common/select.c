@@ -8,13 +8,6 @@
 
 #include "fd-table.h"
 
-#ifdef __wasip2__
-int __wasip2_poll_ns(struct pollfd *, nfds_t, int64_t timeout_ns);
-#define POLL_NS __wasip2_poll_ns
-#else
-#define POLL_NS __wasilibc_poll_host
-#endif
-
 /* Seconds and nanoseconds as ns; a timeout too long for that is forever. */
 static int64_t timeout_ns_of(int64_t sec, int64_t nsec) {
   if (sec > INT64_MAX / 1000000000 - 1)
