@@ -479,6 +479,9 @@ static e_t host_open_end(host_open_t *o, e_t error, __wasi_fd_t *fd, uint8_t fil
 #ifdef __wasip2__
     if (o->released)
       rereserve();
+    /* The adapter's table (128 entries) is full: the per-process limit. */
+    if (error == __WASI_ERRNO_NOMEM)
+      error = __WASI_ERRNO_MFILE;
 #endif
     return error;
   }

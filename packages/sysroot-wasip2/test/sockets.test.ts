@@ -144,6 +144,19 @@ describe('wasm32-wasip2 sockets across processes', () => {
     assert.equal(s.stdout, `PORT ${port}\nserved 50 connections, echoed ${50 * (1 << 20)} bytes\n`, s.stderr);
   });
 
+  // More sockets than the adapter's descriptor table holds (128): libc numbers them itself.
+  for (const mode of ['poll', 'select'] as const) {
+    test(`load: 200 concurrent Node clients, 1 MiB each way, against a ${mode}-based wasm server`, async () => {
+      const { server, port } = await startServer(['echo-server', '4', '200', mode]);
+      const payloads = Array.from({ length: 200 }, () => randomBytes(1 << 20));
+      const echoed = await Promise.all(payloads.map((p) => nodeEchoClient(port, p)));
+      echoed.forEach((e, i) => assert.equal(sha(e), sha(payloads[i]!), `connection ${i}`));
+      const s = await server.result();
+      assert.equal(s.stdout, `PORT ${port}\nserved 200 connections, echoed ${200 * (1 << 20)} bytes\n`, s.stderr);
+      assert.equal(s.exitCode, 0);
+    });
+  }
+
   for (const family of ['4', '6'] as const) {
     test(`UDP: wasm client against a Node dgram echo peer (IPv${family})`, async () => {
       const peer = createSocket(family === '6' ? 'udp6' : 'udp4');

@@ -1,5 +1,6 @@
 /* The BSD socket calls of wasm32-wasip2. */
 #include <errno.h>
+#include <limits.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <stdlib.h>
@@ -238,8 +239,28 @@ ssize_t recvfrom(int fd, void *restrict buf, size_t len, int flags, struct socka
   return n;
 }
 
+/* A msghdr's buffers: EINVAL for a bad count or a total that overflows. */
+static bool msg_valid(const struct msghdr *msg) {
+  if (!msg || msg->msg_iovlen < 0 || msg->msg_iovlen > IOV_MAX ||
+      (msg->msg_iovlen > 0 && !msg->msg_iov)) {
+    errno = EINVAL;
+    return false;
+  }
+  size_t total = 0;
+  for (int i = 0; i < msg->msg_iovlen; i++) {
+    if (msg->msg_iov[i].iov_len > SSIZE_MAX - total) {
+      errno = EINVAL;
+      return false;
+    }
+    total += msg->msg_iov[i].iov_len;
+  }
+  return true;
+}
+
 /* sendmsg/recvmsg gather into / scatter from one buffer: no ancillary data. */
 ssize_t sendmsg(int fd, const struct msghdr *msg, int flags) {
+  if (!msg_valid(msg))
+    return -1;
   size_t total = 0;
   for (int i = 0; i < msg->msg_iovlen; i++)
     total += msg->msg_iov[i].iov_len;
@@ -259,6 +280,8 @@ ssize_t sendmsg(int fd, const struct msghdr *msg, int flags) {
 }
 
 ssize_t recvmsg(int fd, struct msghdr *msg, int flags) {
+  if (!msg_valid(msg))
+    return -1;
   size_t total = 0;
   for (int i = 0; i < msg->msg_iovlen; i++)
     total += msg->msg_iov[i].iov_len;
@@ -324,9 +347,12 @@ static int get_timeout(const void *val, socklen_t len, int64_t *out) {
     errno = EDOM;
     return -1;
   }
-  /* Zero means no timeout. */
-  *out = tv.tv_sec == 0 && tv.tv_usec == 0 ? -1
-                                           : (int64_t)tv.tv_sec * 1000000000 + tv.tv_usec * 1000;
+  /* Zero means no timeout; so does one too long for 64-bit ns (it would
+   * otherwise wrap into a short one). */
+  if ((tv.tv_sec == 0 && tv.tv_usec == 0) || tv.tv_sec > INT64_MAX / 1000000000 - 1)
+    *out = -1;
+  else
+    *out = (int64_t)tv.tv_sec * 1000000000 + tv.tv_usec * 1000;
   return 0;
 }
 

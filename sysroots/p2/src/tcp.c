@@ -84,10 +84,21 @@ int __wasilibc_tcp_connect(__wasip2_socket_t *s, const wasip2_flat_addr_t *addr)
   case SOCK_STATE_LISTENING:
     errno = EOPNOTSUPP;
     return -1;
-  case SOCK_STATE_FAILED:
-    errno = s->so_error ? s->so_error : ECONNABORTED;
+  case SOCK_STATE_FAILED: {
+    /* Linux tries again on the same socket. A wasi:sockets socket whose
+     * connect failed cannot: libc puts a new one in its place. */
+    wasip2_result_u32_t fresh;
+    __wasip2_create_tcp_socket(s->family == AF_INET6 ? WASIP2_IPV6 : WASIP2_IPV4, &fresh);
+    if (fresh.is_err) {
+      errno = __wasip2_errno_from_error_code(fresh.u.err);
+      return -1;
+    }
+    __wasip2_drop_all(s);
+    s->socket = (int32_t)fresh.u.ok;
+    s->state = SOCK_STATE_FRESH;
     s->so_error = 0;
-    return -1;
+    break;
+  }
   default:
     break;
   }
@@ -206,15 +217,23 @@ int __wasilibc_tcp_accept(__wasip2_socket_t *s, struct sockaddr *addr, socklen_t
  * yet), -1 at the end of the stream or on an error (s->eof / s->rerr say
  * which) and -2 when the receive timeout expired. */
 static ssize_t stream_read(__wasip2_socket_t *s, void *dst, size_t len, bool block) {
-  if (block && s->rcvtimeo_ns >= 0) {
-    int64_t deadline = __wasip2_now() + s->rcvtimeo_ns;
+  /* With a timeout, or after shutdown(SHUT_WR): a read that does not wait,
+   * then a wait for the stream's pollable. (A host's blocking-read may never
+   * return on a stream it ended itself, as preview2-shim's does after
+   * shutdown(SHUT_WR), while the plain read reports the end at once.) */
+  if (block && (s->rcvtimeo_ns >= 0 || s->shut_wr)) {
+    int64_t deadline = s->rcvtimeo_ns >= 0 ? __wasip2_now() + s->rcvtimeo_ns : -1;
+    bool woke = false;
     for (;;) {
       ssize_t n = stream_read(s, dst, len, false);
       if (n != 0)
         return n;
-      int64_t left = deadline - __wasip2_now();
-      if (left <= 0 || __wasip2_wait(__wasip2_in_pollable(s), left) != 0)
+      if (woke)
+        __wasip2_sleep_ns(1000000); /* the pollable said ready, but nothing came */
+      int64_t left = deadline < 0 ? -1 : deadline - __wasip2_now();
+      if ((deadline >= 0 && left <= 0) || __wasip2_wait(__wasip2_in_pollable(s), left) != 0)
         return -2;
+      woke = true;
     }
   }
   wasip2_stream_result_bytes_t r;
@@ -377,6 +396,8 @@ ssize_t __wasilibc_tcp_send(__wasip2_socket_t *s, const void *buf, size_t len, i
     errno = EPIPE;
     return -1;
   }
+  if (len == 0)
+    return 0; /* as on Linux, whether or not the socket could take more */
   int64_t deadline = s->sndtimeo_ns >= 0 ? __wasip2_now() + s->sndtimeo_ns : -1;
   size_t sent = 0;
   while (sent < len) {

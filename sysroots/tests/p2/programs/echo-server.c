@@ -1,5 +1,5 @@
-// A poll-driven TCP echo server for the multi-process tests.
-//   echo-server <4|6> <connections>
+// A poll-driven (or select-driven) TCP echo server for the multi-process tests.
+//   echo-server <4|6> <connections> [select]
 // Binds the loopback address with port 0, prints "PORT <n>", echoes every
 // connection until the peer closes it, and exits after <connections>
 // connections have come and gone, printing what it moved.
@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/select.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -28,9 +29,41 @@ static void die(const char *what) {
   exit(1);
 }
 
+/* poll() done with select(): the same readiness, as fd_sets. */
+static int select_poll(struct pollfd *pfds, int n) {
+  fd_set rs, ws;
+  FD_ZERO(&rs);
+  FD_ZERO(&ws);
+  int max = -1;
+  for (int i = 0; i < n; i++) {
+    pfds[i].revents = 0;
+    if (pfds[i].fd < 0)
+      continue;
+    if (pfds[i].events & POLLIN)
+      FD_SET(pfds[i].fd, &rs);
+    if (pfds[i].events & POLLOUT)
+      FD_SET(pfds[i].fd, &ws);
+    if (pfds[i].fd > max)
+      max = pfds[i].fd;
+  }
+  int r = select(max + 1, &rs, &ws, NULL, NULL);
+  if (r < 0)
+    return r;
+  for (int i = 0; i < n; i++) {
+    if (pfds[i].fd < 0)
+      continue;
+    if (FD_ISSET(pfds[i].fd, &rs))
+      pfds[i].revents |= POLLIN;
+    if (FD_ISSET(pfds[i].fd, &ws))
+      pfds[i].revents |= POLLOUT;
+  }
+  return r;
+}
+
 int main(int argc, char **argv) {
   int family = argc > 1 && argv[1][0] == '6' ? AF_INET6 : AF_INET;
   int want = argc > 2 ? atoi(argv[2]) : 1;
+  int use_select = argc > 3 && strcmp(argv[3], "select") == 0;
   int lfd = socket(family, SOCK_STREAM | SOCK_NONBLOCK, 0);
   if (lfd < 0)
     die("socket");
@@ -74,8 +107,8 @@ int main(int argc, char **argv) {
         ev |= POLLOUT;
       pfds[n++] = (struct pollfd){.fd = c->fd, .events = ev};
     }
-    if (poll(pfds, n, -1) < 0)
-      die("poll");
+    if ((use_select ? select_poll(pfds, n) : poll(pfds, n, -1)) < 0)
+      die(use_select ? "select" : "poll");
     if (pfds[0].revents & POLLIN) {
       for (;;) {
         int fd = accept4(lfd, NULL, NULL, SOCK_NONBLOCK);
