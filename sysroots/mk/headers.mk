@@ -17,15 +17,17 @@ OMIT_HEADERS := \
   sys/sysmacros.h
 # sys/statvfs.h is musl's as it is: common/statvfs.c implements it.
 
-ifeq ($(THREAD_MODEL),single)
-OMIT_HEADERS += aio.h pthread.h
-endif
+# No POSIX AIO on any triple: WASI's <signal.h> has no struct sigevent. <pthread.h> is on every
+# triple (threads/single.mk without threads).
+OMIT_HEADERS += aio.h
 OMIT_HEADERS := $(filter-out $(TRIPLE_KEEP_HEADERS),$(OMIT_HEADERS)) $(TRIPLE_OMIT_HEADERS)
 
 # Our headers for every triple: common/include/ replaces base headers of the same path (it is
 # installed before the triple's own). Each file under common/include-add/ is appended to the
 # installed header of the same path: declarations the base hides behind
 # __wasilibc_unmodified_upstream, for functions we now provide, each block with its own guard.
+# A NAME.h.sed there is a sed script applied to that header first, for the few declarations
+# the base marks deprecated ("not defined on WASI") that we now define.
 COMMON_HEADERS_DIR := $(SYSROOTS_DIR)/common/include
 COMMON_HEADERS_ADD_DIR := $(SYSROOTS_DIR)/common/include-add
 HEADERS_ADD_WORK := $(OBJDIR)/headers-add
@@ -50,10 +52,12 @@ $(HEADERS_STAMP): $(HEADER_INPUTS)
 	@cd '$(SYSROOT_INC)' && rm -f $(OMIT_HEADERS)
 	@if [ -d '$(COMMON_HEADERS_DIR)' ]; then cp -Rp '$(COMMON_HEADERS_DIR)/.' '$(SYSROOT_INC)/'; fi
 	@if [ -n '$(TRIPLE_HEADERS_DIR)' ]; then cp -Rp '$(TRIPLE_HEADERS_DIR)/.' '$(SYSROOT_INC)/'; fi
-	@# An appended header keeps its last timestamp unless its text changed (see cp -p above).
-	@cd '$(COMMON_HEADERS_ADD_DIR)' && for f in $$(find . -type f -name '*.h' | LC_ALL=C sort); do \
+	@# An edited header keeps its last timestamp unless its text changed (see cp -p above).
+	@cd '$(COMMON_HEADERS_ADD_DIR)' && for f in $$(find . -type f \( -name '*.h' -o -name '*.h.sed' \) \
+	    | sed -e 's/\.sed$$//' | LC_ALL=C sort -u); do \
 	  mkdir -p "$(HEADERS_ADD_WORK)/$$(dirname $$f)" && \
-	  cat '$(SYSROOT_INC)/'"$$f" "$$f" > "$(HEADERS_ADD_WORK)/$$f.new" || exit 1; \
+	  { if [ -f "$$f.sed" ]; then sed -f "$$f.sed" '$(SYSROOT_INC)/'"$$f"; else cat '$(SYSROOT_INC)/'"$$f"; fi \
+	    && if [ -f "$$f" ]; then cat "$$f"; fi; } > "$(HEADERS_ADD_WORK)/$$f.new" || exit 1; \
 	  cmp -s "$(HEADERS_ADD_WORK)/$$f.new" "$(HEADERS_ADD_WORK)/$$f" \
 	    || mv "$(HEADERS_ADD_WORK)/$$f.new" "$(HEADERS_ADD_WORK)/$$f"; \
 	  rm -f "$(HEADERS_ADD_WORK)/$$f.new"; cp -p "$(HEADERS_ADD_WORK)/$$f" '$(SYSROOT_INC)/'"$$f"; \

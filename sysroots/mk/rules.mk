@@ -17,7 +17,8 @@ CRT_BUILD_OBJS := $(call base_objs,$(CRT_SOURCES))
 TRIPLE_CRT_BUILD_OBJS := $(call our_objs,$(TRIPLE_CRT_SOURCES))
 CRT_OBJS := $(patsubst $(BOTTOM)/crt/%.c,$(SYSROOT_LIB)/%.o,$(CRT_SOURCES)) \
   $(patsubst %.c,$(SYSROOT_LIB)/%.o,$(notdir $(TRIPLE_CRT_SOURCES)))
-$(foreach l,$(EMULATED_LIBS),$(eval EMULATED_$(l)_OBJS := $(call base_objs,$(EMULATED_$(l)_SOURCES),.emulated)))
+$(foreach l,$(EMULATED_LIBS),$(eval EMULATED_$(l)_OBJS := $(call base_objs,$(EMULATED_$(l)_SOURCES),.emulated) \
+  $(call our_objs,$(EMULATED_$(l)_OUR_SOURCES))))
 
 # Per-group flags (target-specific variables).
 $(MALLOC_OBJS): GROUP_CFLAGS := $(MALLOC_CFLAGS)
@@ -42,6 +43,13 @@ $(OPENAT_OBJ): GROUP_CFLAGS := $(BOTTOM_CFLAGS) -D__wasilibc_nocwd_openat_nomode
 # libsetjmp throws and defines the tag: the exception-handling proposal (its legacy encoding).
 $(SETJMP_OBJS): OUR_CFLAGS := -mexception-handling
 $(SETJMP_OBJS): OUR_ASFLAGS += -mexception-handling
+$(call our_objs,$(COMMON_BOTTOM_SOURCES)): OUR_CFLAGS := $(BOTTOM_CFLAGS) -I$(SRC)
+# Our members of the emulation libraries use only public headers.
+$(call our_objs,$(foreach l,$(EMULATED_LIBS),$(EMULATED_$(l)_OUR_SOURCES))): OUR_CFLAGS :=
+# The pthread layer of a single-threaded triple (threads/single.mk): musl's thread internals
+# with the threads arch headers first.
+$(call base_objs,$(PTHREAD_BASE_SOURCES)): GROUP_CFLAGS := $(PTHREAD_CFLAGS) $(TOP_CFLAGS)
+$(call our_objs,$(PTHREAD_OUR_SOURCES)): OUR_CFLAGS := $(PTHREAD_CFLAGS) $(TOP_CFLAGS) -I$(MUSL_SRC) -I$(SRC)
 
 ALL_OBJS := $(LIBC_OBJS) $(PRINTSCAN_LONG_DOUBLE_OBJS) $(PRINTSCAN_NO_FP_OBJS) $(SETJMP_OBJS) \
   $(foreach l,$(EMULATED_LIBS),$(EMULATED_$(l)_OBJS))
@@ -97,7 +105,7 @@ $(shell mkdir -p '$(OBJDIR)')
 define archive
 	@printf 'AR %s\n' '$(notdir $@)'
 	@mkdir -p '$(@D)'
-	$(file >$(OBJDIR)/$(notdir $@).members,$(sort $^))
+	$(file >$(OBJDIR)/$(notdir $@).members,$(sort $(filter %.o,$^)))
 	$(Q)rm -f '$@' && $(AR) qcsD '$@' @'$(OBJDIR)/$(notdir $@).members'
 endef
 
@@ -108,7 +116,8 @@ LIBS := $(SYSROOT_LIB)/libc.a \
   $(foreach l,$(EMULATED_LIBS),$(SYSROOT_LIB)/libwasi-emulated-$(l).a)
 PLACEHOLDERS := $(foreach l,$(PLACEHOLDER_LIBS),$(SYSROOT_LIB)/lib$(l).a)
 
-$(SYSROOT_LIB)/libc.a: $(LIBC_OBJS)
+# The makefiles too: a source taken out of the lists must leave the archive.
+$(SYSROOT_LIB)/libc.a: $(LIBC_OBJS) $(MAKEFILE_LIST)
 	$(archive)
 $(SYSROOT_LIB)/libc-printscan-long-double.a: $(PRINTSCAN_LONG_DOUBLE_OBJS)
 	$(archive)

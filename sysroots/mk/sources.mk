@@ -12,7 +12,8 @@ find_c = $(sort $(shell find $(1) -name '*.c'))
 MALLOC_SOURCES := $(SRC)/dlmalloc/src/dlmalloc.c
 
 # --- libc-bottom-half: cloudlibc and the WASI glue ---
-BOTTOM_SOURCES := $(call find_c,$(BOTTOM)/cloudlibc/src) $(call find_c,$(BOTTOM)/sources)
+BOTTOM_SOURCES := $(call find_c,$(BOTTOM)/cloudlibc/src) $(call find_c,$(BOTTOM)/sources) \
+  $(BOTTOM)/clocks/clock.c
 # A triple may replace a startup file with one of its own of the same name.
 CRT_SOURCES := $(filter-out $(addprefix $(BOTTOM)/crt/,$(notdir $(TRIPLE_CRT_SOURCES))), \
   $(sort $(wildcard $(BOTTOM)/crt/*.c)))
@@ -82,7 +83,9 @@ PRINTSCAN_SOURCES := $(addprefix $(MUSL_SRC)/, \
 # --- the libwasi-emulated-* libraries, opted into with -D_WASI_EMULATED_* ---
 EMULATED_LIBS := mman process-clocks getpid signal
 EMULATED_mman_SOURCES := $(call find_c,$(BOTTOM)/mman)
-EMULATED_process-clocks_SOURCES := $(call find_c,$(BOTTOM)/clocks)
+# clock() is in libc.a on every triple; times() is ours (common/times.c).
+EMULATED_process-clocks_SOURCES := $(filter-out %/clock.c %/times.c,$(call find_c,$(BOTTOM)/clocks))
+EMULATED_process-clocks_OUR_SOURCES := $(SYSROOTS_DIR)/common/times.c
 EMULATED_getpid_SOURCES := $(call find_c,$(BOTTOM)/getpid)
 EMULATED_signal_SOURCES := $(call find_c,$(BOTTOM)/signal)
 EMULATED_SIGNAL_MUSL_SOURCES := $(MUSL_SRC)/signal/psignal.c $(MUSL_SRC)/string/strsignal.c
@@ -94,10 +97,10 @@ PLACEHOLDER_LIBS := m rt pthread crypt util xnet resolv dl
 # --- our own fixes to the base, for every triple ---
 # strerror: unknown error numbers said "Success".
 COMMON_SOURCES := $(SYSROOTS_DIR)/common/strerror.c
+COMMON_BASE_EXCLUDE := $(MUSL_SRC)/errno/strerror.c
 # What the base lacks and libc++'s <filesystem> needs.
 COMMON_SOURCES += $(addprefix $(SYSROOTS_DIR)/common/, \
   statvfs.c chmod.c realpath.c copy_file_range.c)
-COMMON_BASE_EXCLUDE := $(MUSL_SRC)/errno/strerror.c
 # libc's descriptor table (common/fd-table.h): dup, pipe, fcntl, record locks,
 # poll and select over it; the base's bindings that take descriptors are
 # renamed to __wasilibc_host_* (common/host-calls.h) and wrapped.
@@ -116,6 +119,15 @@ ifeq ($(THREAD_MODEL),single)
 COMMON_SOURCES += $(SYSROOTS_DIR)/common/sbrk.c
 COMMON_BASE_EXCLUDE += $(BOTTOM)/sources/sbrk.c
 endif
+
+# clock_nanosleep: TIMER_ABSTIME deadlines (node:wasi sleeps them as relative times).
+COMMON_SOURCES += $(SYSROOTS_DIR)/common/clock_nanosleep.c
+COMMON_BASE_EXCLUDE += $(BOTTOM)/cloudlibc/src/libc/time/clock_nanosleep.c
+# linkat resolved two names into one buffer; common/at_fdcwd.c wraps the base's file (it and
+# other wrappers of bottom-half files are COMMON_BOTTOM_SOURCES, built with the bottom's flags).
+COMMON_BOTTOM_SOURCES := $(SYSROOTS_DIR)/common/at_fdcwd.c
+COMMON_SOURCES += $(COMMON_BOTTOM_SOURCES)
+COMMON_BASE_EXCLUDE += $(BOTTOM)/sources/at_fdcwd.c
 
 # --- libsetjmp.a: what clang's -mllvm -wasm-enable-sjlj lowering calls (every triple) ---
 SETJMP_SOURCES := $(SYSROOTS_DIR)/common/setjmp/setjmp.c $(SYSROOTS_DIR)/common/setjmp/tag.s

@@ -25,6 +25,7 @@ TRIPLE_OMIT_HEADERS :=
 ifeq ($(TARGET_TRIPLE),wasm32-wasip1)
 THREAD_MODEL := single
 WASI_SNAPSHOT := p1
+include $(SYSROOTS_DIR)/threads/single.mk
 
 else ifeq ($(TARGET_TRIPLE),wasm32-wasip1-threads)
 THREAD_MODEL := posix
@@ -34,6 +35,7 @@ include $(SYSROOTS_DIR)/threads/threads.mk
 else ifeq ($(TARGET_TRIPLE),wasm32-wasip2)
 THREAD_MODEL := single
 WASI_SNAPSHOT := p2
+include $(SYSROOTS_DIR)/threads/single.mk
 include $(SYSROOTS_DIR)/p2/p2.mk
 
 else

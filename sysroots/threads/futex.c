@@ -1,10 +1,14 @@
 // The kernel service musl's thread code is written against, the futex, on WebAssembly's
-// memory.atomic.wait32 and memory.atomic.notify; and the timed wait built on it.
+// memory.atomic.wait32 and memory.atomic.notify (or, with one thread, on sleeping); and the
+// timed wait built on it.
 #include <errno.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <time.h>
+#include <unistd.h>
 #include "wasm_thread.h"
 
+#ifdef _REENTRANT
 int __wasm_futex_wait(volatile int *addr, int val, int64_t timeout_ns)
 {
 	// The instruction answers 0 "ok" (woken), 1 "not-equal" or 2 "timed-out".
@@ -22,6 +26,33 @@ int __wasm_futex_wake(volatile int *addr, int count)
 {
 	return __builtin_wasm_memory_atomic_notify((int *)addr, count < 0 ? UINT32_MAX : (unsigned)count);
 }
+
+#else
+// One thread (p1, p2): nobody else can change *addr or wake a waiter. A timed wait sleeps out
+// its time; a wait without one could never end, so it stops the program with a message (on
+// Linux it would hang).
+int __wasm_futex_wait(volatile int *addr, int val, int64_t timeout_ns)
+{
+	if (*addr != val)
+		return EAGAIN;
+	if (timeout_ns < 0) {
+		static const char message[] =
+			"deadlock: a single-threaded program waits on a lock, condition or semaphore "
+			"that only another thread could release\n";
+		write(2, message, sizeof message - 1);
+		abort();
+	}
+	struct timespec rest = { .tv_sec = timeout_ns / 1000000000, .tv_nsec = timeout_ns % 1000000000 };
+	while (nanosleep(&rest, &rest) != 0 && errno == EINTR)
+		;
+	return ETIMEDOUT;
+}
+
+int __wasm_futex_wake(volatile int *addr, int count)
+{
+	return 0;
+}
+#endif
 
 // A relative timeout in nanoseconds; -1 (forever) for one too long to count (centuries).
 static int64_t relative_ns(time_t sec, long nsec)
@@ -74,11 +105,14 @@ long __wasm_syscall(long n, long a, long b, long c, long d, long e, long f)
 // cancellation here, so both names are the same wait.
 int __timedwait_cp(volatile int *addr, int val, clockid_t clk, const struct timespec *at, int priv)
 {
-	int64_t timeout = -1;
-	if (at) {
+	if (!at)
+		return __wasm_futex_wait(addr, val, -1) == ETIMEDOUT ? ETIMEDOUT : 0;
+	if (at->tv_nsec < 0 || at->tv_nsec >= 1000000000)
+		return EINVAL;
+	// A wait may time out a little before the deadline by clk (hosts round sleeps, and clk
+	// need not be the clock the host waits on): then it waits for the rest.
+	for (;;) {
 		struct timespec now;
-		if (at->tv_nsec < 0 || at->tv_nsec >= 1000000000)
-			return EINVAL;
 		if (__clock_gettime(clk, &now))
 			return EINVAL;
 		time_t sec = at->tv_sec - now.tv_sec;
@@ -87,11 +121,11 @@ int __timedwait_cp(volatile int *addr, int val, clockid_t clk, const struct time
 			sec--;
 			nsec += 1000000000;
 		}
-		if (sec < 0)
+		if (sec < 0 || (sec == 0 && nsec == 0))
 			return ETIMEDOUT;
-		timeout = relative_ns(sec, nsec);
+		if (__wasm_futex_wait(addr, val, relative_ns(sec, nsec)) != ETIMEDOUT)
+			return 0;
 	}
-	return __wasm_futex_wait(addr, val, timeout) == ETIMEDOUT ? ETIMEDOUT : 0;
 }
 
 int __timedwait(volatile int *addr, int val, clockid_t clk, const struct timespec *at, int priv)

@@ -2,7 +2,7 @@
 // only exiting needs.
 #include "wasm_thread.h"
 
-// pthread_exit_unwind.s: throws result to __wasm_pthread_run_catching.
+// pthread_exit_unwind.s (wasm32-wasip1-threads): throws result to __wasm_pthread_run_catching.
 hidden _Noreturn void __wasm_pthread_unwind(void *result);
 
 void __do_cleanup_push(struct __ptcb *cb)
@@ -28,9 +28,11 @@ _Noreturn void __pthread_exit(void *result)
 		cb->__f(cb->__x);
 	}
 
-	// Any other thread unwinds to its start (thread.c finishes it there).
+#ifdef _REENTRANT
+	// Any other thread unwinds to its start (spawn.c finishes it there).
 	if (self != &__wasm_main_thread)
 		__wasm_pthread_unwind(result);
+#endif
 
 	// The main thread's frames belong to _start and cannot be unwound. POSIX lets the
 	// process live on until its last thread ends, then exit with status 0: so end this
@@ -39,9 +41,11 @@ _Noreturn void __pthread_exit(void *result)
 	__pthread_tsd_run_dtors();
 	a_store(&self->detach_state, DT_EXITED);
 	__wake(&self->detach_state, -1, 1);
+#ifdef _REENTRANT
 	int others;
 	while ((others = *(volatile int *)&libc.threads_minus_1))
 		__futexwait(&libc.threads_minus_1, others, 1);
+#endif
 	exit(0);
 }
 

@@ -1,6 +1,6 @@
 #ifndef _SEMAPHORE_H
 #define _SEMAPHORE_H
-// <semaphore.h> for wasm32-wasip1-threads: unnamed POSIX semaphores between the threads
+// <semaphore.h> for every triple: unnamed POSIX semaphores between the threads
 // of one program. Named semaphores need a shared file system namespace WASI lacks, so
 // sem_open and friends are not provided.
 #ifdef __cplusplus

@@ -1,6 +1,6 @@
 #ifndef _SCHED_H
 #define _SCHED_H
-// <sched.h> for wasm32-wasip1-threads. WASI has no CPU scheduler interface, so this offers
+// <sched.h> for every triple. WASI has no CPU scheduler interface, so this offers
 // sched_yield plus what <pthread.h> needs: struct sched_param and the policy names, which
 // the pthread attribute functions record (and otherwise ignore).
 #ifdef __cplusplus
