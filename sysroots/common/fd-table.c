@@ -157,6 +157,14 @@ static int lowest_free(int min) {
   return -EMFILE;
 }
 
+int __wasilibc_fd_can_add(void) {
+  int u = lowest_free(0);
+  if (u >= 0)
+    return 0;
+  errno = -u;
+  return -1;
+}
+
 #ifdef __wasip2__
 /* Keeps every adapter number equal to libc's: a number libc uses for
  * something the adapter does not know (a pipe, a socket, a dup) holds a

@@ -73,6 +73,9 @@ static inline void *__wasilibc_fd_object(int fd, int kind) {
 /* Gives a new description of `kind` the lowest free number >= min; -1 with
  * errno (EMFILE, ENOMEM) on failure. */
 int __wasilibc_fd_add(int kind, void *obj, uint16_t flags, bool cloexec, int min);
+/* 0 if a new number can be given out now; -1 with errno (EMFILE, ENOMEM)
+ * if not. For callers that must not take anything from the host first. */
+int __wasilibc_fd_can_add(void);
 /* Looks up a number with the table set up; NULL (errno EBADF) if free. */
 __wasilibc_fd_desc_t *__wasilibc_fd_get(int fd);
 /* dup/dup2/F_DUPFD: `newfd` < 0 means the lowest free number >= min. */

@@ -159,6 +159,9 @@ int __wasilibc_tcp_accept(__wasip2_socket_t *s, struct sockaddr *addr, socklen_t
     errno = EINVAL;
     return -1;
   }
+  // As on Linux, a full table leaves the connection queued: EMFILE before the host accepts.
+  if (__wasilibc_fd_can_add() != 0)
+    return -1;
   wasip2_result_accept_t r;
   for (;;) {
     __wasip2_tcp_accept(s->socket, &r);

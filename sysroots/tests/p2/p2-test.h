@@ -38,6 +38,8 @@ static inline const char *errname(int e) {
   case EDOM: return "EDOM";
   case ENOENT: return "ENOENT";
   case EHOSTUNREACH: return "EHOSTUNREACH";
+  case EMFILE: return "EMFILE";
+  case ENOMEM: return "ENOMEM";
   default: return "E?";
   }
 }
