@@ -29,7 +29,7 @@ int linkat(int olddirfd, const char *oldpath, int newdirfd, const char *newpath,
   }
   int result;
   if (dirfd == -1) {
-    errno = ENOTCAPABLE;
+    errno = ENOENT; /* under no preopen, as common/posix_paths.c says */
     result = -1;
   } else {
     // The old name goes through the base's resolution, into its buffer.

@@ -364,6 +364,46 @@ static const struct __wasilibc_fd_kind_ops *ops_of(const __wasilibc_fd_desc_t *d
     return e_ ? e_ : (call);                      \
   } while (0)
 
+/* WASI file names are UTF-8 strings: a name that is not fails with EILSEQ
+ * before it reaches the host (node:wasi took any bytes). */
+static bool valid_utf8(const char *p) {
+  const unsigned char *s = (const unsigned char *)p;
+  while (*s) {
+    unsigned c = *s;
+    if (c < 0x80) {
+      s++;
+      continue;
+    }
+    int n;
+    unsigned min, cp;
+    if ((c & 0xe0) == 0xc0) {
+      n = 1, min = 0x80, cp = c & 0x1f;
+    } else if ((c & 0xf0) == 0xe0) {
+      n = 2, min = 0x800, cp = c & 0x0f;
+    } else if ((c & 0xf8) == 0xf0) {
+      n = 3, min = 0x10000, cp = c & 0x07;
+    } else {
+      return false;
+    }
+    for (int i = 1; i <= n; i++) {
+      if ((s[i] & 0xc0) != 0x80)
+        return false;
+      cp = cp << 6 | (s[i] & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+      return false;
+    s += n + 1;
+  }
+  return true;
+}
+
+#define WITH_HOST_PATH(fd, path, call)            \
+  do {                                            \
+    if (!valid_utf8(path))                        \
+      return __WASI_ERRNO_ILSEQ;                  \
+    WITH_HOST(fd, __WASI_ERRNO_NOTDIR, call);     \
+  } while (0)
+
 e_t __wasi_fd_advise(__wasi_fd_t fd, __wasi_filesize_t off, __wasi_filesize_t len, __wasi_advice_t a) {
   WITH_HOST(fd, __WASI_ERRNO_SPIPE, HOST(fd_advise)(h, off, len, a));
 }
@@ -396,9 +436,95 @@ e_t __wasi_fd_prestat_get(__wasi_fd_t fd, __wasi_prestat_t *p) {
 e_t __wasi_fd_prestat_dir_name(__wasi_fd_t fd, uint8_t *path, __wasi_size_t len) {
   WITH_HOST(fd, __WASI_ERRNO_BADF, HOST(fd_prestat_dir_name)(h, path, len));
 }
-e_t __wasi_fd_readdir(__wasi_fd_t fd, uint8_t *buf, __wasi_size_t len, __wasi_dircookie_t c,
+/*
+ * fd_readdir: "." and ".." first, as on Linux (node:wasi lists neither; a
+ * host that lists them has them dropped), then the host's entries. libc's
+ * cookies: 0 is the start, 1 follows ".", and 2 + c is the host's cookie c.
+ */
+#define DOT_COOKIES 2
+
+static bool is_dot_name(const uint8_t *name, uint32_t len) {
+  return (len == 1 && name[0] == '.') || (len == 2 && name[0] == '.' && name[1] == '.');
+}
+
+/* Appends as much of one entry as fits at buf[*at..len). */
+static void put_entry(uint8_t *buf, __wasi_size_t len, __wasi_size_t *at, __wasi_dircookie_t next,
+                      __wasi_inode_t ino, const char *name) {
+  __wasi_dirent_t ent = {.d_next = next, .d_ino = ino, .d_namlen = (uint32_t)strlen(name),
+                         .d_type = __WASI_FILETYPE_DIRECTORY};
+  uint8_t whole[sizeof ent + 2];
+  memcpy(whole, &ent, sizeof ent);
+  memcpy(whole + sizeof ent, name, ent.d_namlen);
+  size_t n = sizeof ent + ent.d_namlen;
+  if (n > len - *at)
+    n = len - *at;
+  memcpy(buf + *at, whole, n);
+  *at += (__wasi_size_t)n;
+}
+
+e_t __wasi_fd_readdir(__wasi_fd_t fd, uint8_t *buf, __wasi_size_t len, __wasi_dircookie_t cookie,
                       __wasi_size_t *used) {
-  WITH_HOST(fd, __WASI_ERRNO_NOTDIR, HOST(fd_readdir)(h, buf, len, c, used));
+  int32_t h;
+  e_t e = host_of(fd, &h, __WASI_ERRNO_NOTDIR);
+  if (e)
+    return e;
+  __wasi_size_t out = 0;
+  if (cookie < DOT_COOKIES) {
+    __wasi_filestat_t self, parent;
+    e = HOST(fd_filestat_get)(h, &self);
+    if (e)
+      return e;
+    if (self.filetype != __WASI_FILETYPE_DIRECTORY)
+      return __WASI_ERRNO_NOTDIR;
+    /* Above a preopen the host refuses to look: ".." is then the directory itself. */
+    if (HOST(path_filestat_get)(h, 0, "..", &parent) != 0)
+      parent = self;
+    if (cookie == 0)
+      put_entry(buf, len, &out, 1, self.ino, ".");
+    put_entry(buf, len, &out, 2, parent.ino, "..");
+    cookie = DOT_COOKIES;
+  }
+  __wasi_dircookie_t host_cookie = cookie - DOT_COOKIES;
+  while (out < len) {
+    __wasi_size_t got;
+    e = HOST(fd_readdir)(h, buf + out, len - out, host_cookie, &got);
+    if (e && out == 0)
+      return e;
+    if (e)
+      break; /* what is already there comes first; the error comes again next time */
+    bool full = got == len - out;
+    size_t p = out, end = out + got;
+    bool dropped = false;
+    while (end - p >= sizeof(__wasi_dirent_t)) {
+      __wasi_dirent_t ent;
+      memcpy(&ent, buf + p, sizeof ent);
+      size_t size = sizeof ent + ent.d_namlen;
+      if (end - p < size)
+        break; /* cut off: read again from its cookie */
+      host_cookie = ent.d_next;
+      if (is_dot_name(buf + p + sizeof ent, ent.d_namlen)) {
+        memmove(buf + p, buf + p + size, end - p - size);
+        end -= size;
+        dropped = true;
+        continue;
+      }
+      ent.d_next += DOT_COOKIES;
+      memcpy(buf + p, &ent, sizeof ent);
+      p += size;
+    }
+    if (!full) {
+      out = (__wasi_size_t)end; /* the end of the directory */
+      break;
+    }
+    if (!dropped) {
+      out = len; /* full, maybe with a cut-off entry that readdir reads again */
+      break;
+    }
+    /* Dropped entries left room: fill it from after the last whole entry. */
+    out = (__wasi_size_t)p;
+  }
+  *used = out;
+  return 0;
 }
 e_t __wasi_fd_seek(__wasi_fd_t fd, __wasi_filedelta_t off, __wasi_whence_t w, __wasi_filesize_t *pos) {
   WITH_HOST(fd, __WASI_ERRNO_SPIPE, HOST(fd_seek)(h, off, w, pos));
@@ -407,28 +533,58 @@ e_t __wasi_fd_tell(__wasi_fd_t fd, __wasi_filesize_t *pos) {
   WITH_HOST(fd, __WASI_ERRNO_SPIPE, HOST(fd_tell)(h, pos));
 }
 e_t __wasi_path_create_directory(__wasi_fd_t fd, const char *path) {
-  WITH_HOST(fd, __WASI_ERRNO_NOTDIR, HOST(path_create_directory)(h, path));
+  WITH_HOST_PATH(fd, path, HOST(path_create_directory)(h, path));
 }
 e_t __wasi_path_filestat_get(__wasi_fd_t fd, __wasi_lookupflags_t f, const char *path,
                              __wasi_filestat_t *st) {
-  WITH_HOST(fd, __WASI_ERRNO_NOTDIR, HOST(path_filestat_get)(h, f, path, st));
+  WITH_HOST_PATH(fd, path, HOST(path_filestat_get)(h, f, path, st));
 }
 e_t __wasi_path_filestat_set_times(__wasi_fd_t fd, __wasi_lookupflags_t f, const char *path,
                                    __wasi_timestamp_t a, __wasi_timestamp_t m, __wasi_fstflags_t ff) {
-  WITH_HOST(fd, __WASI_ERRNO_NOTDIR, HOST(path_filestat_set_times)(h, f, path, a, m, ff));
+  WITH_HOST_PATH(fd, path, HOST(path_filestat_set_times)(h, f, path, a, m, ff));
 }
+/* node:wasi fails a target that exactly fills the buffer with ENOBUFS, and
+ * stores a NUL after a shorter one. readlink stores the target, truncated
+ * to the buffer, and nothing else, as on Linux: the host writes into a
+ * buffer of our own, one byte longer (larger while it says ENOBUFS). */
 e_t __wasi_path_readlink(__wasi_fd_t fd, const char *path, uint8_t *buf, __wasi_size_t len,
                          __wasi_size_t *used) {
-  WITH_HOST(fd, __WASI_ERRNO_NOTDIR, HOST(path_readlink)(h, path, buf, len, used));
+  if (!valid_utf8(path))
+    return __WASI_ERRNO_ILSEQ;
+  int32_t h;
+  e_t e = host_of(fd, &h, __WASI_ERRNO_NOTDIR);
+  if (e)
+    return e;
+  uint8_t small[256];
+  size_t size = (size_t)len + 1;
+  for (;;) {
+    uint8_t *tmp = size <= sizeof small ? small : malloc(size);
+    if (!tmp)
+      return __WASI_ERRNO_NOMEM;
+    __wasi_size_t got;
+    e = HOST(path_readlink)(h, path, tmp, (__wasi_size_t)size, &got);
+    if (e == 0) {
+      *used = got < len ? got : len;
+      memcpy(buf, tmp, *used);
+    }
+    if (tmp != small)
+      free(tmp);
+    if (e != __WASI_ERRNO_NOBUFS || size > (1 << 20))
+      return e;
+    size *= 2;
+  }
 }
+
 e_t __wasi_path_remove_directory(__wasi_fd_t fd, const char *path) {
-  WITH_HOST(fd, __WASI_ERRNO_NOTDIR, HOST(path_remove_directory)(h, path));
+  WITH_HOST_PATH(fd, path, HOST(path_remove_directory)(h, path));
 }
 e_t __wasi_path_symlink(const char *old_path, __wasi_fd_t fd, const char *new_path) {
-  WITH_HOST(fd, __WASI_ERRNO_NOTDIR, HOST(path_symlink)(old_path, h, new_path));
+  if (!valid_utf8(old_path))
+    return __WASI_ERRNO_ILSEQ;
+  WITH_HOST_PATH(fd, new_path, HOST(path_symlink)(old_path, h, new_path));
 }
 e_t __wasi_path_unlink_file(__wasi_fd_t fd, const char *path) {
-  WITH_HOST(fd, __WASI_ERRNO_NOTDIR, HOST(path_unlink_file)(h, path));
+  WITH_HOST_PATH(fd, path, HOST(path_unlink_file)(h, path));
 }
 e_t __wasi_sock_recv(__wasi_fd_t fd, const __wasi_iovec_t *iovs, size_t n, __wasi_riflags_t f,
                      __wasi_size_t *nread, __wasi_roflags_t *of) {
@@ -444,6 +600,8 @@ e_t __wasi_sock_shutdown(__wasi_fd_t fd, __wasi_sdflags_t how) {
 
 e_t __wasi_path_link(__wasi_fd_t old_fd, __wasi_lookupflags_t f, const char *old_path,
                      __wasi_fd_t new_fd, const char *new_path) {
+  if (!valid_utf8(old_path) || !valid_utf8(new_path))
+    return __WASI_ERRNO_ILSEQ;
   int32_t ho, hn;
   e_t e = host_of(old_fd, &ho, __WASI_ERRNO_NOTDIR);
   if (!e)
@@ -453,6 +611,8 @@ e_t __wasi_path_link(__wasi_fd_t old_fd, __wasi_lookupflags_t f, const char *old
 
 e_t __wasi_path_rename(__wasi_fd_t old_fd, const char *old_path, __wasi_fd_t new_fd,
                        const char *new_path) {
+  if (!valid_utf8(old_path) || !valid_utf8(new_path))
+    return __WASI_ERRNO_ILSEQ;
   int32_t ho, hn;
   e_t e = host_of(old_fd, &ho, __WASI_ERRNO_NOTDIR);
   if (!e)
@@ -510,6 +670,8 @@ static e_t host_open_end(host_open_t *o, e_t error, __wasi_fd_t *fd, uint8_t fil
 
 e_t __wasi_path_open(__wasi_fd_t dirfd, __wasi_lookupflags_t df, const char *path, __wasi_oflags_t of,
                      __wasi_rights_t base, __wasi_rights_t inh, __wasi_fdflags_t ff, __wasi_fd_t *fd) {
+  if (!valid_utf8(path))
+    return __WASI_ERRNO_ILSEQ;
   int32_t h;
   e_t e = host_of(dirfd, &h, __WASI_ERRNO_NOTDIR);
   if (e)

@@ -32,7 +32,16 @@ COMMON_HEADERS_DIR := $(SYSROOTS_DIR)/common/include
 COMMON_HEADERS_ADD_DIR := $(SYSROOTS_DIR)/common/include-add
 HEADERS_ADD_WORK := $(OBJDIR)/headers-add
 
-HEADER_INPUTS := $(shell find $(BOTTOM)/headers/public $(MUSL)/include $(MUSL)/arch/generic/bits \
+# <wasi/version.h>: the triple and the packages' version (lockstep: any package's version).
+VERSION_H_TEMPLATE := $(SYSROOTS_DIR)/common/templates/version.h.in
+SYSROOT_VERSION_SOURCE := $(SYSROOTS_DIR)/../packages/sysroot-wasip1/package.json
+SYSROOT_VERSION := $(shell sed -n 's/^  "version": *"\([^"]*\)".*/\1/p' '$(SYSROOT_VERSION_SOURCE)')
+ifeq ($(SYSROOT_VERSION),)
+$(error cannot read the version from $(SYSROOT_VERSION_SOURCE))
+endif
+SYSROOT_VERSION_PARTS := $(subst ., ,$(firstword $(subst -, ,$(SYSROOT_VERSION))))
+
+HEADER_INPUTS := $(VERSION_H_TEMPLATE) $(SYSROOT_VERSION_SOURCE) $(shell find $(BOTTOM)/headers/public $(MUSL)/include $(MUSL)/arch/generic/bits \
   $(MUSL)/arch/wasm32/bits $(COMMON_HEADERS_DIR) $(COMMON_HEADERS_ADD_DIR) $(TRIPLE_HEADERS_DIR) \
   -type f 2>/dev/null) \
   $(MUSL)/tools/mkalltypes.sed $(SYSROOTS_DIR)/mk/headers.mk $(SYSROOTS_DIR)/mk/triples.mk
@@ -62,6 +71,10 @@ $(HEADERS_STAMP): $(HEADER_INPUTS)
 	    || mv "$(HEADERS_ADD_WORK)/$$f.new" "$(HEADERS_ADD_WORK)/$$f"; \
 	  rm -f "$(HEADERS_ADD_WORK)/$$f.new"; cp -p "$(HEADERS_ADD_WORK)/$$f" '$(SYSROOT_INC)/'"$$f"; \
 	done
+	@sed -e 's|@TRIPLE@|$(TARGET_TRIPLE)|' -e 's|@TRIPLE_ID@|$(subst -,_,$(TARGET_TRIPLE))|' \
+	  -e 's|@VERSION@|$(SYSROOT_VERSION)|' -e 's|@MAJOR@|$(word 1,$(SYSROOT_VERSION_PARTS))|' \
+	  -e 's|@MINOR@|$(word 2,$(SYSROOT_VERSION_PARTS))|' -e 's|@PATCH@|$(word 3,$(SYSROOT_VERSION_PARTS))|' \
+	  '$(VERSION_H_TEMPLATE)' > '$(SYSROOT_INC)/wasi/version.h'
 	@cmp -s '$(SYSROOT_INC)/bits/alltypes.h.new' '$(OBJDIR)/alltypes.h.last' 2>/dev/null \
 	  || cp '$(SYSROOT_INC)/bits/alltypes.h.new' '$(OBJDIR)/alltypes.h.last'
 	@cp -p '$(OBJDIR)/alltypes.h.last' '$(SYSROOT_INC)/bits/alltypes.h' && rm '$(SYSROOT_INC)/bits/alltypes.h.new'

@@ -31,6 +31,9 @@ HEADER_CHECK := $(OBJDIR)/header-check.stamp
 COMPILER_VERSION_MACROS := __clang__ __clang_major__ __clang_minor__ __clang_patchlevel__ \
   __clang_version__ __clang_literal_encoding__ __clang_wide_literal_encoding__ __llvm__ \
   __GNUC__ __GNUC_MINOR__ __GNUC_PATCHLEVEL__ __VERSION__
+# Nor is our own version (<wasi/version.h>), which every release changes.
+COMPILER_VERSION_MACROS += WASI_SYSROOT_VERSION WASI_SYSROOT_VERSION_MAJOR \
+  WASI_SYSROOT_VERSION_MINOR WASI_SYSROOT_VERSION_PATCH
 
 $(DEFINED_SYMBOLS) $(UNDEFINED_SYMBOLS) &: $(SYMBOL_LIBS) $(CRT_OBJS) $(LIBS)
 	@printf 'META symbols\n'

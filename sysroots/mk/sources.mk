@@ -43,7 +43,8 @@ MUSL_PICKED := \
   stat/futimesat.c
 
 # Whole directories, every file.
-MUSL_WHOLE_DIRS := stdlib search multibyte regex prng conf ctype crypt
+# temp: mkstemp, mkdtemp and friends (open and mkdir with O_EXCL work on WASI).
+MUSL_WHOLE_DIRS := stdlib search multibyte regex prng conf ctype crypt temp
 
 # Directories taken whole except for files that need a kernel, or that the
 # bottom half or the compiler's builtins provide instead.
@@ -126,8 +127,19 @@ COMMON_BASE_EXCLUDE += $(BOTTOM)/cloudlibc/src/libc/time/clock_nanosleep.c
 # linkat resolved two names into one buffer; common/at_fdcwd.c wraps the base's file (it and
 # other wrappers of bottom-half files are COMMON_BOTTOM_SOURCES, built with the bottom's flags).
 COMMON_BOTTOM_SOURCES := $(SYSROOTS_DIR)/common/at_fdcwd.c
+# A path under no preopen is ENOENT (the base said ENOTCAPABLE): common/posix_paths.c wraps the
+# base's posix.c.
+COMMON_BOTTOM_SOURCES += $(SYSROOTS_DIR)/common/posix_paths.c
 COMMON_SOURCES += $(COMMON_BOTTOM_SOURCES)
-COMMON_BASE_EXCLUDE += $(BOTTOM)/sources/at_fdcwd.c
+COMMON_BASE_EXCLUDE += $(BOTTOM)/sources/at_fdcwd.c $(BOTTOM)/sources/posix.c
+
+# tmpfile and tmpnam, in $TMPDIR or /tmp (the base has neither; musl's use kernel calls).
+COMMON_SOURCES += $(SYSROOTS_DIR)/common/tmpfile.c
+# posix_fadvise and posix_fallocate with Linux's error returns.
+COMMON_SOURCES += $(SYSROOTS_DIR)/common/advise.c
+COMMON_BASE_EXCLUDE += $(addprefix $(BOTTOM)/cloudlibc/src/libc/fcntl/,posix_fadvise.c posix_fallocate.c)
+# chown family and getuid family: user and group 0 (what SQLite's os_unix.c calls).
+COMMON_SOURCES += $(SYSROOTS_DIR)/common/chown.c
 
 # --- libsetjmp.a: what clang's -mllvm -wasm-enable-sjlj lowering calls (every triple) ---
 SETJMP_SOURCES := $(SYSROOTS_DIR)/common/setjmp/setjmp.c $(SYSROOTS_DIR)/common/setjmp/tag.s

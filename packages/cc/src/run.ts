@@ -8,6 +8,7 @@ import { debugEnabled, firstLine, InvalidWasmError, reportError } from './errors
 import { WASI_CC_BIN } from './files.js';
 import { coreFlavor, moduleInterface, wasmKind } from './wasm.js';
 import { THREADS_V8_FLAGS } from './hosts/threads.js';
+import { P1_V8_FLAGS } from './hosts/p1-fixes.js';
 import type { HostSpec } from './hosts/spec.js';
 
 export type { HostSpec };
@@ -176,7 +177,8 @@ export function parseRunArgs(argv: string[], env: NodeJS.ProcessEnv = process.en
  */
 function v8FlagsFor(path: string): string[] {
   try {
-    return hostFor(readFileSync(path)) === 'threads' ? [...THREADS_V8_FLAGS] : [];
+    const host = hostFor(readFileSync(path));
+    return host === 'threads' ? [...THREADS_V8_FLAGS] : host === 'p1' ? [...P1_V8_FLAGS] : [];
   } catch {
     return [];
   }

@@ -2,7 +2,7 @@
 // reader, and the data that must agree with the rest of the workspace.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { constants as fsConstants, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ADAPTER, TRIPLES as RECIPE_TRIPLES, WORKSPACE_ROOT } from '@wasi-sysroots/recipe';
@@ -11,6 +11,7 @@ import { parseLinkerArgs } from '../src/component-ld.ts';
 import { expandResponseFiles, quoteForResponseFile, splitResponseFile } from '../src/args.ts';
 import { coreFlavor, moduleInterface, standInComponent, standInIndex, standInModule, wasmKind } from '../src/wasm.ts';
 import { parseRunArgs, runArgv } from '../src/run.ts';
+import { wasiFdflags } from '../src/hosts/p1-fixes.ts';
 import { packPackage } from '@wasi-sysroots/pack';
 import { CC_DIR, CMAKE_TEMPLATE, WASI_CC, makeProject } from './helpers.ts';
 
@@ -195,13 +196,17 @@ test('the wasm reader: core module or component, imports with memory limits, exp
   assert.equal(wasmKind(Uint8Array.from([0x00, 0x61, 0x73, 0x6d, 0x0d, 0x00, 0x01, 0x00])), 'component');
   assert.equal(wasmKind(new TextEncoder().encode('not wasm')), undefined);
 
-  // A child `wasi-cc run` of a threads module starts with V8's dynamic tiering off; others do not.
+  // A child `wasi-cc run` of a threads module starts with V8's dynamic tiering off; every
+  // Preview 1 module (threads too) with V8's fast API calls off (node:wasi crashes at exit with
+  // them); components with neither.
   const dir = mkdtempSync(join(tmpdir(), 'run-argv-'));
   try {
     writeFileSync(join(dir, 'threads.wasm'), core);
     writeFileSync(join(dir, 'p1.wasm'), core.subarray(0, 8));
-    assert.deepEqual(runArgv({ wasm: 'threads.wasm', cwd: dir }).slice(0, 3), ['--no-wasm-dynamic-tiering', WASI_CC, 'run']);
-    assert.deepEqual(runArgv({ wasm: join(dir, 'p1.wasm') }).slice(0, 2), [WASI_CC, 'run']);
+    assert.deepEqual(runArgv({ wasm: 'threads.wasm', cwd: dir }).slice(0, 4), [
+      '--no-wasm-dynamic-tiering', '--no-turbo-fast-api-calls', WASI_CC, 'run',
+    ]);
+    assert.deepEqual(runArgv({ wasm: join(dir, 'p1.wasm') }).slice(0, 3), ['--no-turbo-fast-api-calls', WASI_CC, 'run']);
     assert.deepEqual(runArgv({ wasm: join(dir, 'missing.wasm') }).slice(0, 2), [WASI_CC, 'run']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -258,3 +263,13 @@ function leb(n: number): number[] {
   } while (n);
   return out;
 }
+
+test("node:wasi's fdstat flags are its host's F_GETFL bits: our host layer turns them into WASI's", () => {
+  const { O_APPEND, O_NONBLOCK, O_DSYNC, O_SYNC } = fsConstants;
+  assert.equal(wasiFdflags(0x8002), 0); // O_RDWR | O_LARGEFILE on Linux: no WASI flag
+  assert.equal(wasiFdflags(0x8001 | O_APPEND), 1);
+  assert.equal(wasiFdflags(O_NONBLOCK), 4);
+  assert.equal(wasiFdflags(O_APPEND | O_NONBLOCK), 5);
+  assert.equal(wasiFdflags(O_DSYNC), 2);
+  assert.equal(wasiFdflags(O_SYNC), 16);
+});

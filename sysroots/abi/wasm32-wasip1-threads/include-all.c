@@ -174,5 +174,6 @@
 #include <wasi/libc-find-relpath.h>
 #include <wasi/libc-nocwd.h>
 #include <wasi/libc.h>
+#include <wasi/version.h>
 #include <wchar.h>
 #include <wctype.h>

@@ -494,6 +494,8 @@ int setsockopt(int fd, int level, int optname, const void *val, socklen_t len) {
         return -1;
       s->reuseaddr = v != 0;
       return 0;
+    case SO_NOSIGPIPE:
+      return get_int(val, len, &v);
     case SO_KEEPALIVE:
       if (!tcp)
         return no_option();

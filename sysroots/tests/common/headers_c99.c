@@ -1,6 +1,7 @@
 // flags: -std=c99 -pedantic-errors -Wno-zero-length-array -Wno-gnu-statement-expression
 // Network headers under strict C99 (no max_align_t there): they compile, and the socket
-// address structures keep their layout (size, alignment, field offsets).
+// address structures keep their layout (size, alignment, field offsets); sockaddr_storage and
+// sockaddr_un have Linux's sizes (128 bytes, and sun_path of 108).
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <stddef.h>

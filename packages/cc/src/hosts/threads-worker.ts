@@ -8,6 +8,7 @@ import type { WASIOptions } from 'node:wasi';
 import type { StartThread, ThreadMessage, ThreadWorkerData, WorkerData } from './messages.js';
 import { isTrap, silenceWasiWarning, trapDetails, trapReason } from './quiet.js';
 import { serveSharedDescriptors, sharedDescriptorImports, type WasiFunctions } from './threads-files.js';
+import { fixedPreview1 } from './p1-fixes.js';
 
 silenceWasiWarning();
 const { WASI } = await import('node:wasi');
@@ -23,7 +24,7 @@ function boundWasi(options: Omit<WASIOptions, 'version'>): WasiFunctions {
   const wasi = new WASI({ version: 'preview1', returnOnExit: false, ...options });
   // Binds node:wasi to the shared memory (initialize takes no instance that has a _start).
   wasi.initialize({ exports: { memory: data.memory } });
-  return wasi.wasiImport as WasiFunctions;
+  return fixedPreview1(wasi.wasiImport as WasiFunctions, () => data.memory);
 }
 
 /** Runs one thread's entry point and returns how it ended, as a message for the supervisor. */

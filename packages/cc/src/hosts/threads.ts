@@ -15,6 +15,7 @@ import { siblingModule } from '../files.js';
 import { moduleInterface } from '../wasm.js';
 import type { FilesWorkerData, StartThread, ThreadMessage, ThreadWorkerData } from './messages.js';
 import { TRAP_STATUS } from './quiet.js';
+import { P1_V8_FLAGS } from './p1-fixes.js';
 import type { HostSpec } from './spec.js';
 
 // A separate entry file, compiled like this one (threads-worker.js; .ts when run from source).
@@ -31,7 +32,7 @@ const MAX_TID = 0x1fffffff;
  * must be set before the module is compiled: runWasm passes them on the child's command line, and
  * runThreads sets them itself when they are not there.
  */
-export const THREADS_V8_FLAGS: readonly string[] = Object.freeze(['--no-wasm-dynamic-tiering']);
+export const THREADS_V8_FLAGS: readonly string[] = Object.freeze(['--no-wasm-dynamic-tiering', ...P1_V8_FLAGS]);
 
 /**
  * Runs a wasi-threads program; resolves to its exit status (other threads may still be running:

@@ -50,8 +50,13 @@ extern "C" {
 #define SHUT_WR   2
 #define SHUT_RDWR 3
 
-/* Socket-level options. */
+/* Option levels: SOL_SOCKET keeps the WASI value; the protocol levels are
+ * the protocol numbers, as on Linux. */
 #define SOL_SOCKET 0x7fffffff
+#define SOL_IP     0
+#define SOL_TCP    6
+#define SOL_UDP    17
+#define SOL_IPV6   41
 
 #define SO_REUSEADDR  2
 #define SO_TYPE       3
@@ -69,6 +74,9 @@ extern "C" {
 #define SO_ACCEPTCONN 30
 #define SO_PROTOCOL   38
 #define SO_DOMAIN     39
+/* BSD's: nothing raises SIGPIPE on WASI, so setsockopt accepts it and
+ * changes nothing (a write to a closed connection fails with EPIPE). */
+#define SO_NOSIGPIPE  0x1022
 
 #define SOMAXCONN 128
 
