@@ -135,6 +135,8 @@ COMMON_BASE_EXCLUDE += $(BOTTOM)/sources/at_fdcwd.c $(BOTTOM)/sources/posix.c
 
 # tmpfile and tmpnam, in $TMPDIR or /tmp (the base has neither; musl's use kernel calls).
 COMMON_SOURCES += $(SYSROOTS_DIR)/common/tmpfile.c
+# system(): no command processor (0 for NULL, else ENOSYS).
+COMMON_SOURCES += $(SYSROOTS_DIR)/common/system.c
 # <fts.h>: walking file hierarchies (the base has none).
 COMMON_SOURCES += $(SYSROOTS_DIR)/common/fts.c
 # posix_fadvise and posix_fallocate with Linux's error returns.

@@ -105,17 +105,19 @@ export async function runPortCheck(recipe: PortRecipe, triple: TripleName): Prom
   try {
     const values = { ...fixture.values, dir: GUEST_DIR, triple };
     const argsOf = (run: ProgramRun) => run.args.map((a) => expand(a, values, where));
+    const envOf = (run: ProgramRun) =>
+      Object.fromEntries(Object.entries(run.env ?? {}).map(([k, v]) => [k, expand(v, values, where)]));
     const timeoutMs = recipe.check.timeoutMs ?? 120000;
     let result: CheckResult;
     if (recipe.check.fixture === 'http-client') {
       result = await serveAndRequest(recipe, join(out, recipe.check.program), argsOf(recipe.check), preopens, values, where);
     } else {
       const started = Date.now();
-      const r = await runWasm({ wasm: join(out, recipe.check.program), args: [recipe.check.program, ...argsOf(recipe.check)], preopens, timeoutMs });
+      const r = await runWasm({ wasm: join(out, recipe.check.program), args: [recipe.check.program, ...argsOf(recipe.check)], env: envOf(recipe.check), preopens, timeoutMs });
       result = { observations: observeRun(recipe.check, r, values, where), runSeconds: (Date.now() - started) / 1000 };
     }
     for (const run of recipe.check.alsoRun ?? []) {
-      const r = await runWasm({ wasm: join(out, run.program), args: [run.program, ...argsOf(run)], preopens, timeoutMs });
+      const r = await runWasm({ wasm: join(out, run.program), args: [run.program, ...argsOf(run)], env: envOf(run), preopens, timeoutMs });
       result.observations.push(...observeRun(run, r, values, where));
     }
     // Host tools see the directory under its host path.

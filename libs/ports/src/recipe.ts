@@ -58,6 +58,8 @@ export interface ProgramRun {
   program: string;
   /** Arguments; placeholders: {dir} is /data (the preopened directory), and the fixture's. */
   args: string[];
+  /** Environment variables of the program, with the same placeholders (none by default). */
+  env?: Record<string, string>;
   /** Exact expected stdout. */
   stdout: string;
 }
