@@ -160,8 +160,10 @@ export async function buildPort(req: PortBuildRequest): Promise<PortBuildResult>
   rmSync(work, { recursive: true, force: true });
   const dirs = { src: join(work, 'src'), build: join(work, 'build'), out: join(work, 'out') };
   for (const d of Object.values(dirs)) mkdirSync(d, { recursive: true });
-  // Builds write into their tree (configure, in-tree makefiles): each gets its own copy.
-  cpSync(source, dirs.src, { recursive: true });
+  // Builds write into their tree (configure, in-tree makefiles): each gets its own copy. Its
+  // files keep their times: with fresh ones, make would find configure older than configure.ac
+  // and an autotools project would try to regenerate itself.
+  cpSync(source, dirs.src, { recursive: true, preserveTimestamps: true });
   const logPath = join(work, 'build.log');
   const log = createWriteStream(logPath);
   const values = buildValues(recipe, triple, dirs, jobs, toolchain.clang);
