@@ -11,10 +11,15 @@ import { listPorts, loadPort, runPortCheck } from '@wasi-sysroots/ports';
 
 const NX = join(WORKSPACE_ROOT, 'node_modules', 'nx', 'dist', 'bin', 'nx.js');
 
-/** Runs the port's Nx target; its progress goes to stderr as it comes; resolves to status and output tail. */
+/**
+ * Runs the port's Nx target; its progress goes to stderr as it comes; resolves to status and output
+ * tail. Without its task dependencies: `npm test` has built @wasi/cc and `npm run build` the
+ * sysroots, and a dependency that Nx restores from its cache is deleted and rewritten while other
+ * test files run programs from it (a conformance test then finds no packages/cc/dist).
+ */
 function nxBuild(target: string): Promise<{ status: number; tail: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [NX, 'run', target, '--output-style=stream'], { cwd: WORKSPACE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [NX, 'run', target, '--excludeTaskDependencies', '--output-style=stream'], { cwd: WORKSPACE_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let text = '';
     const onData = (d: Buffer) => {
       process.stderr.write(d);
