@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { WORKSPACE_ROOT, baseLibcVersion, loadManifest, type LibcSourceManifest, type TripleRecipe } from '@wasi-sysroots/recipe';
+import { WORKSPACE_ROOT, LIBCXX_ABI_VERSION, baseLibcVersion, loadManifest, type LibcSourceManifest, type TripleRecipe } from '@wasi-sysroots/recipe';
 
 export interface PackageApiData {
   triple: string;
@@ -62,6 +62,8 @@ export function writeSysrootPackageFiles(
     STACK_NOTE: recipe.threads
       ? '\nThis sets the main thread\'s stack. Threads started with `pthread_create` get a stack of their own, sized by `pthread_attr_setstacksize`.\n'
       : '',
+    CXX_PACKAGE: recipe.cxx.packageName,
+    CXX_DIRNAME: recipe.cxx.packageName.split('/')[1]!,
     RUN_NOTE: recipe.component
       ? 'Programs for this triple become Preview 2 components: link a core module with `-fuse-ld=lld`, then wrap it with the `wasi_snapshot_preview1` adapter from `@wasi/preview1-adapter` (installed with this package).'
       : recipe.threads
@@ -79,6 +81,36 @@ export function writeSysrootPackageFiles(
   for (const name of ['LICENSE', 'LICENSE-APACHE', 'LICENSE-APACHE-LLVM', 'LICENSE-MIT']) {
     copyFileSync(join(sourceDir, name), join(licenses, `wasi-libc-${name}`));
   }
+}
+
+/**
+ * Writes the generated files of a C++ package next to its `sysroot/`: the ESM API, the README and
+ * the LLVM runtimes' licenses from the verified source.
+ */
+export function writeCxxPackageFiles(
+  recipe: TripleRecipe,
+  llvmSourceDir: string,
+  features: { filesystem: boolean },
+  dir: string = join(WORKSPACE_ROOT, recipe.cxx.packageDir),
+): void {
+  const llvm = '22.1.8';
+  const values = {
+    TRIPLE: recipe.triple,
+    PACKAGE: recipe.cxx.packageName,
+    SYSROOT_PACKAGE: recipe.packageName,
+    NX_PROJECT: recipe.cxx.nxProject,
+    LLVM: llvm,
+    ABI: String(LIBCXX_ABI_VERSION),
+    THREADS: recipe.threads ? 'on (std::thread over pthreads)' : 'off',
+    FILESYSTEM: features.filesystem ? 'on' : 'off',
+    API_DATA: JSON.stringify({ triple: recipe.triple, libcxxAbiVersion: LIBCXX_ABI_VERSION, llvm }, null, 2),
+  };
+  for (const name of ['index.js', 'index.d.ts', 'README.md']) {
+    writeFileSync(join(dir, name), fill(readFileSync(join(TEMPLATES, 'cxx', `${name}.tmpl`), 'utf8'), values));
+  }
+  const licenses = join(dir, 'licenses');
+  mkdirSync(licenses, { recursive: true });
+  for (const p of ['libcxx', 'libcxxabi', 'libunwind']) copyFileSync(join(llvmSourceDir, p, 'LICENSE.TXT'), join(licenses, `${p}-LICENSE.TXT`));
 }
 
 export interface PackedTarball {
@@ -116,7 +148,7 @@ export function packPackage(packageDir: string, outDir: string): PackedTarball {
   };
 }
 
-export function packageJson(packageDir: string): { name: string; version: string; dependencies?: Record<string, string> } {
+export function packageJson(packageDir: string): { name: string; version: string; dependencies?: Record<string, string>; peerDependencies?: Record<string, string> } {
   const path = join(packageDir, 'package.json');
   if (!existsSync(path)) throw new Error(`no package.json in ${packageDir}`);
   return JSON.parse(readFileSync(path, 'utf8'));

@@ -25,6 +25,17 @@ export interface TripleRecipe {
   component: boolean;
   /** Extra clang flags a user needs besides --target and --sysroot. */
   userCflags: readonly string[];
+  /** The C++ libraries (libc++, libc++abi, libunwind) for this triple: their own package. */
+  cxx: {
+    packageName: string;
+    packageDir: string;
+    nxProject: string;
+    /**
+     * A triple whose C++ libraries are byte-identical to this one's (libc++ uses nothing that
+     * differs between them), so they are built once and copied.
+     */
+    sameLibrariesAs?: TripleName;
+  };
 }
 
 export const TRIPLES: readonly TripleRecipe[] = [
@@ -33,6 +44,7 @@ export const TRIPLES: readonly TripleRecipe[] = [
     nxProject: 'sysroot-p1',
     packageName: '@wasi/sysroot-wasip1',
     packageDir: 'packages/sysroot-wasip1',
+    cxx: { packageName: '@wasi/cxx-wasip1', packageDir: 'packages/cxx-wasip1', nxProject: 'cxx-p1' },
     threads: false,
     component: false,
     userCflags: [],
@@ -42,6 +54,7 @@ export const TRIPLES: readonly TripleRecipe[] = [
     nxProject: 'sysroot-p1-threads',
     packageName: '@wasi/sysroot-wasip1-threads',
     packageDir: 'packages/sysroot-wasip1-threads',
+    cxx: { packageName: '@wasi/cxx-wasip1-threads', packageDir: 'packages/cxx-wasip1-threads', nxProject: 'cxx-p1-threads' },
     threads: true,
     component: false,
     userCflags: ['-pthread'],
@@ -51,6 +64,7 @@ export const TRIPLES: readonly TripleRecipe[] = [
     nxProject: 'sysroot-p2',
     packageName: '@wasi/sysroot-wasip2',
     packageDir: 'packages/sysroot-wasip2',
+    cxx: { packageName: '@wasi/cxx-wasip2', packageDir: 'packages/cxx-wasip2', nxProject: 'cxx-p2', sameLibrariesAs: 'wasm32-wasip1' },
     threads: false,
     component: true,
     userCflags: [],
@@ -68,7 +82,7 @@ export class UnknownTripleError extends Error {
 }
 
 export function getTriple(name: string): TripleRecipe {
-  const found = TRIPLES.find((t) => t.triple === name || t.nxProject === name);
+  const found = TRIPLES.find((t) => t.triple === name || t.nxProject === name || t.cxx.nxProject === name);
   if (!found) throw new UnknownTripleError(name);
   return found;
 }
@@ -224,3 +238,9 @@ export const CC = {
 export const PUBLISH_ORDER: readonly { packageName: string; packageDir: string }[] = [ADAPTER, ...TRIPLES, CC];
 
 export { NoSpaceError, isNoSpace, noSpaceError } from './disk.ts';
+/**
+ * libc++'s ABI version (LIBCXX_ABI_VERSION). 2 is libc++'s next ABI (std::string and other layouts
+ * without the v1 compatibility constraints); wasm has no system libc++ to stay compatible with, so
+ * programs and prebuilt C++ libraries for our sysroots must all use version 2 (namespace std::__2).
+ */
+export const LIBCXX_ABI_VERSION = 2;

@@ -1,7 +1,7 @@
 // Compiles C programs against a built sysroot with the detected toolchain.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
-import { delimiter, dirname } from 'node:path';
+import { delimiter, dirname, join } from 'node:path';
 import type { TripleName } from '@wasi-sysroots/recipe';
 import { getTriple } from '@wasi-sysroots/recipe';
 import type { Toolchain } from '@wasi-sysroots/toolchain';
@@ -18,6 +18,8 @@ export interface CompileRequest {
   flags?: string[];
   /** Only compile (-c). */
   compileOnly?: boolean;
+  /** C++: clang++ with libc++ from this C++ package tree, in the default or the exceptions variant. */
+  cxx?: { sysroot: string; exceptions: boolean };
 }
 
 export interface CompileResult {
@@ -33,14 +35,24 @@ export function userFlags(triple: TripleName, sysroot: string): string[] {
 
 export function compileC(req: CompileRequest): CompileResult {
   mkdirSync(dirname(req.output), { recursive: true });
+  const cxx = req.cxx
+    ? [
+        '-nostdinc++',
+        '-isystem', join(req.cxx.sysroot, 'include', req.triple, 'c++', 'v1'),
+        `-L${join(req.cxx.sysroot, 'lib', req.triple, ...(req.cxx.exceptions ? ['eh'] : []))}`,
+        ...(req.cxx.exceptions ? ['-fwasm-exceptions'] : []),
+      ]
+    : [];
   const args = [
     ...userFlags(req.triple, req.sysroot),
+    ...cxx,
     req.opt,
     '-Wall',
     '-Werror',
     ...(req.compileOnly ? ['-c'] : []),
     ...req.sources,
     ...(req.flags ?? []),
+    ...(req.cxx?.exceptions && !req.compileOnly ? ['-lunwind'] : []),
     '-o',
     req.output,
   ];
@@ -50,6 +62,7 @@ export function compileC(req: CompileRequest): CompileResult {
   // that pthread_exit uses unless told to accept them.
   const userPath = (process.env.PATH ?? '').split(delimiter).filter((dir) => !dir.includes('node_modules'));
   const env = { ...process.env, PATH: [req.toolchain.binDir, ...userPath].join(delimiter) };
-  const r = spawnSync(req.toolchain.clang, args, { encoding: 'utf8', env });
-  return { ok: r.status === 0, command: [req.toolchain.clang, ...args], stderr: (r.stderr ?? '') + (r.error ? String(r.error) : '') };
+  const compiler = req.cxx ? req.toolchain.clang.replace(/clang(-\d+)?$/, 'clang++$1') : req.toolchain.clang;
+  const r = spawnSync(compiler, args, { encoding: 'utf8', env });
+  return { ok: r.status === 0, command: [compiler, ...args], stderr: (r.stderr ?? '') + (r.error ? String(r.error) : '') };
 }

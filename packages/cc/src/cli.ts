@@ -16,23 +16,24 @@ current directory upward. wasm32-wasip2 programs are linked into Preview 2 compo
 wasm-component-ld; wasm32-wasip1-threads programs get the shared-memory link flags. Every
 other argument goes to clang as it is: -c, -o, -O2, -I, -D, -l, -Wl,... all work as usual.
 -fsetjmp (wasi-cc's own) enables setjmp/longjmp: clang's -mllvm -wasm-enable-sjlj, and -lsetjmp
-when linking.`;
+when linking. wasi-c++ (or wasi-cc with a .cc/.cpp/.cxx input) compiles and links C++ with libc++
+from the installed @wasi/cxx-* package; -fwasm-exceptions picks its exceptions variant.`;
 
 /**
  * The wasi-cc command: `argv` is what follows the command name. Resolves to the exit status. What
  * fails unexpectedly is one `wasi-cc: error:` line; WASI_CC_DEBUG=1 (or clang's -v/--verbose)
  * adds the stack.
  */
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], options: { cxx?: boolean } = {}): Promise<number> {
   try {
-    return await dispatch(argv);
+    return await dispatch(argv, options);
   } catch (err) {
     const verbose = argv[0] !== 'run' && (argv.includes('-v') || argv.includes('--verbose'));
     return reportError('wasi-cc', err, verbose || debugEnabled());
   }
 }
 
-async function dispatch(argv: string[]): Promise<number> {
+async function dispatch(argv: string[], options: { cxx?: boolean }): Promise<number> {
   const [first, ...rest] = argv;
   if (first === 'run') return (await import('./run.js')).runCommand(rest);
   if (first === 'doctor') return (await import('./doctor.js')).doctorCommand(rest);
@@ -53,5 +54,5 @@ async function dispatch(argv: string[]): Promise<number> {
       throw err;
     }
   }
-  return compile(argv);
+  return compile(argv, options);
 }

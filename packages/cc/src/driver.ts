@@ -10,7 +10,7 @@ import { writeFileAtomic } from './write.js';
 import { debugEnabled, errorCode, firstLine, noSpaceMessage } from './errors.js';
 import { COMPONENT_LD } from './files.js';
 import { detectToolchain, ToolchainError, type Toolchain } from './toolchain.js';
-import { DEFAULT_TARGET, findSysrootPackage, SysrootNotFoundError, TARGETS, THREADS_LINK_FLAGS } from './targets.js';
+import { DEFAULT_TARGET, findCxxPackage, findSysrootPackage, SysrootNotFoundError, TARGETS, THREADS_LINK_FLAGS } from './targets.js';
 
 export { COMPONENT_LD };
 
@@ -43,7 +43,13 @@ export interface DriverArgs {
   output: string | undefined;
   /** Whether clang derives more output files from -o (-MD/-MMD without -MF, -save-temps...). */
   outputDerived: boolean;
+  /** Whether an input is C++ (.cc, .cpp, .cxx, .c++, .C) or -x c++ was given. */
+  cxxInput: boolean;
+  /** -fwasm-exceptions: the C++ exceptions variant. */
+  exceptions: boolean;
 }
+
+const CXX_SUFFIX = /\.(cc|cpp|cxx|c\+\+|C|cppm|ixx)$/;
 
 /** Splits a wasi-cc command line: the target, the rest, and whether clang will link. */
 export function parseDriverArgs(argv: string[]): DriverArgs {
@@ -58,6 +64,8 @@ export function parseDriverArgs(argv: string[]): DriverArgs {
   let outputDerived = false;
   let hasDepFile = false;
   let makesDeps = false;
+  let cxxInput = false;
+  let exceptions = false;
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i] as string;
     if (a.startsWith('--target=') || a.startsWith('-target=')) {
@@ -76,6 +84,10 @@ export function parseDriverArgs(argv: string[]): DriverArgs {
     if (a === '--sysroot' || a.startsWith('--sysroot=') || a === '-isysroot' || a.startsWith('-isysroot')) hasSysroot = true;
     if (a.startsWith('-fuse-ld=') || a.startsWith('--ld-path=')) hasLinker = true;
     if (a === '--wasm-opt' || a === '--no-wasm-opt') hasWasmOpt = true;
+    if (a === '-fwasm-exceptions') exceptions = true;
+    if (a === '-fno-wasm-exceptions') exceptions = false;
+    if ((a === '-x' && /^c\+\+/.test(argv[i + 1] ?? '')) || /^-xc\+\+/.test(a)) cxxInput = true;
+    if (!a.startsWith('-') && CXX_SUFFIX.test(a) && argv[i - 1] !== '-o') cxxInput = true;
     if ((a === '-o' || a === '--output') && i + 1 < argv.length) {
       output = argv[i + 1];
       rest.push(a, argv[++i] as string);
@@ -89,7 +101,7 @@ export function parseDriverArgs(argv: string[]): DriverArgs {
     rest.push(a);
   }
   if (makesDeps && !hasDepFile) outputDerived = true;
-  return { target, rest, link, hasSysroot, hasLinker, hasWasmOpt, setjmp, output, outputDerived };
+  return { target, rest, link, hasSysroot, hasLinker, hasWasmOpt, setjmp, output, outputDerived, cxxInput, exceptions };
 }
 
 export interface ClangCommand {
@@ -97,6 +109,8 @@ export interface ClangCommand {
   target: string;
   /** Whether wasi-cc has a sysroot package for the target. */
   known: boolean;
+  /** Whether to run clang++ (wasi-c++, or a C++ input). */
+  cxx: boolean;
 }
 
 export interface ClangArgsOptions {
@@ -107,6 +121,8 @@ export interface ClangArgsOptions {
   wasmLd?: string;
   /** Write the output here instead of the command line's -o. */
   output?: string;
+  /** Compile and link as C++ (the wasi-c++ command). Default: only when an input is C++. */
+  cxx?: boolean;
 }
 
 /** The arguments without any -o. */
@@ -131,15 +147,24 @@ export async function clangArgs(argv: string[], options: ClangArgsOptions = {}):
   const p = parseDriverArgs(argv);
   const target = p.target ?? env.WASI_CC_TARGET ?? DEFAULT_TARGET;
   const info = TARGETS[target];
-  if (!info) return { args: [`--target=${target}`, ...p.rest], target, known: false };
+  const cxx = options.cxx === true || p.cxxInput;
+  if (!info) return { args: [`--target=${target}`, ...p.rest], target, known: false, cxx };
 
   let flags: string[];
+  const libs: string[] = [];
   if (p.hasSysroot) {
     flags = [`--target=${target}`, ...(info.threads ? ['-pthread'] : [])];
   } else {
     const pkg = await findSysrootPackage(target, { cwd: options.cwd });
     flags = pkg.clangFlags;
+    if (cxx) {
+      // libc++ comes from its own package: its headers before the sysroot's, its libraries on -L.
+      const lib = await findCxxPackage(target, p.exceptions, { cwd: options.cwd });
+      flags = [...flags, '-nostdinc++', '-isystem', lib.includeDir, `-L${lib.libDir}`];
+    }
   }
+  // clang does not add libunwind for -fwasm-exceptions.
+  if (cxx && p.exceptions && p.link) libs.push('-lunwind');
   const linkFlags: string[] = [];
   if (p.link) {
     if ((options.llvmMajor ?? 0) >= 20 && !p.hasWasmOpt) linkFlags.push('--no-wasm-opt');
@@ -154,7 +179,7 @@ export async function clangArgs(argv: string[], options: ClangArgsOptions = {}):
   const setjmpCompile = p.setjmp ? SETJMP_COMPILE_FLAGS : [];
   const setjmpLink = p.setjmp && p.link ? ['-lsetjmp'] : [];
   const rest = options.output === undefined ? p.rest : [...withoutOutput(p.rest), '-o', options.output];
-  return { args: [...flags, ...setjmpCompile, ...linkFlags, ...rest, ...setjmpLink], target, known: true };
+  return { args: [...flags, ...setjmpCompile, ...linkFlags, ...rest, ...libs, ...setjmpLink], target, known: true, cxx };
 }
 
 /**
@@ -168,6 +193,11 @@ export function clangEnv(tc: Toolchain, env: NodeJS.ProcessEnv): NodeJS.ProcessE
 
 /** Tells our wasm-component-ld the output's name as the user gave it, for its messages. */
 const OUTPUT_NAME_ENV = 'WASM_COMPONENT_LD_OUTPUT_NAME';
+
+/** clang++ next to clang (clang-22 → clang++-22). */
+export function clangxxPath(clang: string): string {
+  return clang.replace(/clang(-\d+)?$/, 'clang++$1');
+}
 
 /** A child's exit status, 128 + N for a signal as a shell reports it. */
 export function exitStatus(r: SpawnSyncReturns<unknown>): number {
@@ -219,7 +249,7 @@ function isFull(dir: string): boolean {
 }
 
 /** Compiles and/or links: runs clang like the wasi-cc command does. Resolves to the exit status. */
-export async function compile(argv: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<number> {
+export async function compile(argv: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv; cxx?: boolean } = {}): Promise<number> {
   const env = options.env ?? process.env;
   const cwd = options.cwd ?? process.cwd();
   const debug = debugEnabled(env) || argv.includes('-v') || argv.includes('--verbose');
@@ -249,10 +279,11 @@ export async function compile(argv: string[], options: { cwd?: string; env?: Nod
   }
   try {
     const tempsBefore = new Set(clangTempFiles(output));
-    if (debug) process.stderr.write(`wasi-cc: running ${[tc.clang, ...cmd.args].join(' ')}\n`);
+    const compiler = cmd.cxx ? clangxxPath(tc.clang) : tc.clang;
+    if (debug) process.stderr.write(`wasi-cc: running ${[compiler, ...cmd.args].join(' ')}\n`);
     const clangEnvironment = { ...clangEnv(tc, env), ...(stage ? { [OUTPUT_NAME_ENV]: p.output ?? 'a.out' } : {}) };
-    const r = spawnSync(tc.clang, cmd.args, { stdio: 'inherit', cwd, env: clangEnvironment });
-    if (r.error) return fail(`could not run ${tc.clang}: ${r.error.message}`);
+    const r = spawnSync(compiler, cmd.args, { stdio: 'inherit', cwd, env: clangEnvironment });
+    if (r.error) return fail(`could not run ${compiler}: ${r.error.message}`);
     const status = exitStatus(r);
     if (status === 0 && stage) {
       const bytes = readFileSync(stage.staged);

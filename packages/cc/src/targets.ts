@@ -12,6 +12,8 @@ export interface TargetInfo {
   threads: boolean;
   /** Programs become Preview 2 components. */
   component: boolean;
+  /** The npm package holding its C++ libraries (libc++, libc++abi, libunwind). */
+  cxxPackageName: string;
 }
 
 export interface SysrootPackage extends TargetInfo {
@@ -36,9 +38,9 @@ interface SysrootPackageApi {
  * packages/cc/test/units.test.ts keeps this equal to the recipe (libs/recipe TRIPLES).
  */
 export const TARGETS: Readonly<Record<string, TargetInfo>> = Object.freeze({
-  'wasm32-wasip1': { triple: 'wasm32-wasip1', packageName: '@wasi/sysroot-wasip1', threads: false, component: false },
-  'wasm32-wasip1-threads': { triple: 'wasm32-wasip1-threads', packageName: '@wasi/sysroot-wasip1-threads', threads: true, component: false },
-  'wasm32-wasip2': { triple: 'wasm32-wasip2', packageName: '@wasi/sysroot-wasip2', threads: false, component: true },
+  'wasm32-wasip1': { triple: 'wasm32-wasip1', packageName: '@wasi/sysroot-wasip1', cxxPackageName: '@wasi/cxx-wasip1', threads: false, component: false },
+  'wasm32-wasip1-threads': { triple: 'wasm32-wasip1-threads', packageName: '@wasi/sysroot-wasip1-threads', cxxPackageName: '@wasi/cxx-wasip1-threads', threads: true, component: false },
+  'wasm32-wasip2': { triple: 'wasm32-wasip2', packageName: '@wasi/sysroot-wasip2', cxxPackageName: '@wasi/cxx-wasip2', threads: false, component: true },
 });
 
 /** The target when none is given (override with WASI_CC_TARGET). */
@@ -106,4 +108,51 @@ export async function findAllSysrootPackages(options: { cwd?: string } = {}): Pr
     }
   }
   return out;
+}
+
+/** What a C++ package's entry point exports (its generated index.js). */
+interface CxxPackageApi {
+  version: string;
+  includeDir: string;
+  libDir: (exceptions?: boolean) => string;
+}
+
+export interface CxxPackage {
+  packageName: string;
+  dir: string;
+  version: string;
+  /** libc++'s headers. */
+  includeDir: string;
+  /** The libraries of the chosen variant. */
+  libDir: string;
+}
+
+/**
+ * The C++ package for `triple` (its exceptions variant with `exceptions`), resolved like the
+ * sysroot package. Throws SysrootNotFoundError naming the package to install.
+ */
+export async function findCxxPackage(triple: string, exceptions: boolean, options: { cwd?: string } = {}): Promise<CxxPackage> {
+  const target = TARGETS[triple];
+  if (!target) throw new SysrootNotFoundError(`wasi-cc has no C++ package for target "${triple}"; known targets: ${Object.keys(TARGETS).join(', ')}`);
+  const cwd = options.cwd ?? process.cwd();
+  const require = createRequire(join(cwd, '__wasi_cc__.js'));
+  let manifest: string;
+  try {
+    manifest = require.resolve(`${target.cxxPackageName}/package.json`);
+  } catch {
+    throw new SysrootNotFoundError(
+      `no C++ libraries for ${triple}: the package ${target.cxxPackageName} is not installed in ${cwd} or any parent directory.\n` +
+        `  Fix: npm i -D ${target.cxxPackageName}   (C programs do not need it)`,
+    );
+  }
+  const dir = dirname(manifest);
+  const api = (await import(pathToFileURL(require.resolve(target.cxxPackageName)).href)) as CxxPackageApi;
+  const libDir = api.libDir(exceptions);
+  if (!existsSync(join(libDir, 'libc++.a'))) {
+    throw new SysrootNotFoundError(
+      `the package ${target.cxxPackageName} in ${dir} has no built C++ libraries (${join(libDir, 'libc++.a')} is missing).\n` +
+        `  Fix: reinstall it: npm i -D ${target.cxxPackageName}`,
+    );
+  }
+  return { packageName: target.cxxPackageName, dir, version: api.version, includeDir: api.includeDir, libDir };
 }

@@ -54,6 +54,8 @@ function installSysrootPackage(nodeModules: string, triple: TripleName): void {
     PACKAGE: recipe.packageName,
     API_DATA: JSON.stringify(data, null, 2),
     USER_FLAGS: data.clangFlags.join(' '),
+    CXX_PACKAGE: recipe.cxx.packageName,
+    CXX_DIRNAME: recipe.cxx.packageName.split('/')[1]!,
   };
   for (const file of ['index.js', 'index.d.ts']) {
     if (existsSync(join(src, file))) cpSync(join(src, file), join(dest, file));
@@ -78,7 +80,7 @@ export interface Project {
 }
 
 /** A fresh project with @wasi/cc and the sysroot packages of `triples` installed. */
-export function makeProject(triples: TripleName[] = TRIPLES): Project {
+export function makeProject(triples: TripleName[] = TRIPLES, options: { cxx?: boolean } = {}): Project {
   const dir = mkdtempSync(join(tmpdir(), 'wasi-cc-test-'));
   writeFileSync(join(dir, 'package.json'), '{"name":"wasi-cc-test-project","private":true}\n');
   const nodeModules = join(dir, 'node_modules');
@@ -88,7 +90,10 @@ export function makeProject(triples: TripleName[] = TRIPLES): Project {
   symlinkSync(join(WORKSPACE_ROOT, 'packages', 'preview1-adapter'), join(nodeModules, '@wasi', 'preview1-adapter'));
   symlinkSync('../@wasi/cc/dist/bin/wasi-cc.js', join(nodeModules, '.bin', 'wasi-cc'));
   symlinkSync('../@wasi/cc/dist/bin/wasm-component-ld.js', join(nodeModules, '.bin', 'wasm-component-ld'));
+  symlinkSync('../@wasi/cc/dist/bin/wasi-c++.js', join(nodeModules, '.bin', 'wasi-c++'));
   for (const t of triples) installSysrootPackage(nodeModules, t);
+  // The C++ packages as built in the workspace (sysroot/, index.js, package.json).
+  if (options.cxx) for (const t of triples) symlinkSync(join(WORKSPACE_ROOT, getTriple(t).cxx.packageDir), join(nodeModules, getTriple(t).cxx.packageName));
   return {
     dir,
     wasiCc(args, options = {}) {

@@ -20,7 +20,7 @@ const manifest = (dir: string) => JSON.parse(readFileSync(join(WORKSPACE_ROOT, d
 test('TARGETS agrees with the recipe', () => {
   assert.deepEqual(
     Object.values(TARGETS).map((t) => ({ ...t })),
-    RECIPE_TRIPLES.map((t) => ({ triple: t.triple, packageName: t.packageName, threads: t.threads, component: t.component })),
+    RECIPE_TRIPLES.map((t) => ({ triple: t.triple, packageName: t.packageName, cxxPackageName: t.cxx.packageName, threads: t.threads, component: t.component })),
   );
 });
 
