@@ -682,10 +682,17 @@ e_t __wasi_path_open(__wasi_fd_t dirfd, __wasi_lookupflags_t df, const char *pat
   e = host_open_begin(&o);
   if (e)
     return e;
-  e = HOST(path_open)(h, df, path, of, base, inh, ff, fd);
-  return host_open_end(&o, e, fd, FILETYPE_UNKNOWN_YET);
+  /* O_NONBLOCK means nothing for files and directories, the only things a path
+   * opens, but the Preview 1 adapter makes their reads non-blocking: EAGAIN
+   * before the data and again at end of file (and node:wasi forgets the flag).
+   * libc keeps it for F_GETFL on every triple; the host never sees it. */
+  e = HOST(path_open)(h, df, path, of, base, inh, ff & ~__WASI_FDFLAGS_NONBLOCK, fd);
+  e = host_open_end(&o, e, fd, FILETYPE_UNKNOWN_YET);
+  if (e == 0)
+    __wasilibc_fd_peek((int)*fd)->flags = (uint16_t)(__WASILIBC_FD_PATH_OPENED | (ff & __WASI_FDFLAGS_NONBLOCK));
+  return e;
 #else
-  e = HOST(path_open)(h, df, path, of, base, inh, ff, fd);
+  e = HOST(path_open)(h, df, path, of, base, inh, ff & ~__WASI_FDFLAGS_NONBLOCK, fd);
   if (e)
     return e;
   lock();
@@ -694,6 +701,8 @@ e_t __wasi_path_open(__wasi_fd_t dirfd, __wasi_lookupflags_t df, const char *pat
     e = host_open_end(&o, 0, fd, FILETYPE_UNKNOWN_YET);
   else
     HOST(fd_close)((int32_t)*fd);
+  if (e == 0)
+    __wasilibc_fd_peek((int)*fd)->flags = (uint16_t)(__WASILIBC_FD_PATH_OPENED | (ff & __WASI_FDFLAGS_NONBLOCK));
   unlock();
   return e;
 #endif
@@ -779,6 +788,8 @@ e_t __wasi_fd_fdstat_get(__wasi_fd_t fd, __wasi_fdstat_t *st) {
   e_t e = HOST(fd_fdstat_get)(d->host, st);
   if (e == 0)
     d->filetype = st->fs_filetype;
+  if (e == 0 && (d->flags & __WASILIBC_FD_PATH_OPENED))
+    st->fs_flags = (__wasi_fdflags_t)((st->fs_flags & ~__WASI_FDFLAGS_NONBLOCK) | (d->flags & __WASI_FDFLAGS_NONBLOCK));
   return e;
 }
 
@@ -786,6 +797,12 @@ e_t __wasi_fd_fdstat_set_flags(__wasi_fd_t fd, __wasi_fdflags_t flags) {
   __wasilibc_fd_desc_t *d = __wasilibc_fd_get((int)fd);
   if (!d)
     return __WASI_ERRNO_BADF;
+  if (d->kind == __WASILIBC_FD_HOST && (d->flags & __WASILIBC_FD_PATH_OPENED)) {
+    e_t e = HOST(fd_fdstat_set_flags)(d->host, flags & ~__WASI_FDFLAGS_NONBLOCK);
+    if (e == 0)
+      d->flags = (uint16_t)((d->flags & ~__WASI_FDFLAGS_NONBLOCK) | (flags & __WASI_FDFLAGS_NONBLOCK));
+    return e;
+  }
   if (d->kind == __WASILIBC_FD_HOST)
     return HOST(fd_fdstat_set_flags)(d->host, flags);
   d->flags = (uint16_t)((d->flags & ~__WASI_FDFLAGS_NONBLOCK) | (flags & __WASI_FDFLAGS_NONBLOCK));

@@ -38,11 +38,14 @@ enum {
 };
 
 #define __WASILIBC_FD_WRITE_END 0x8000
+/* HOST: opened by path (a file or a directory). Its O_NONBLOCK
+ * lives here, not in the host (see __wasi_path_open). */
+#define __WASILIBC_FD_PATH_OPENED 0x4000
 
 typedef struct __wasilibc_fd_desc {
   uint8_t kind;
   uint8_t filetype;  /* HOST: the host's filetype, learnt at open */
-  uint16_t flags;    /* PIPE: O_NONBLOCK, __WASILIBC_FD_WRITE_END */
+  uint16_t flags;    /* PIPE: O_NONBLOCK, __WASILIBC_FD_WRITE_END; HOST: see __WASILIBC_FD_PATH_OPENED */
   int32_t refs;      /* slots pointing here */
   int32_t host;      /* HOST: the host's descriptor number */
   void *obj;         /* PIPE: the pipe; SOCKET: the socket */
