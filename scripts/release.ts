@@ -97,6 +97,13 @@ function verify(): void {
     } catch (err) {
       problems.push(`${t.packageName}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
     }
+    const cxxDir = join(WORKSPACE_ROOT, t.cxx.packageDir);
+    if (!existsSync(join(cxxDir, 'sysroot', 'lib', t.triple, 'libc++.a')) || !existsSync(join(cxxDir, 'sysroot', 'lib', t.triple, 'eh', 'libunwind.a'))) {
+      problems.push(`${t.cxx.packageName}: not built (run "npx nx build ${t.cxx.nxProject}")`);
+    }
+    const peer = packageJson(cxxDir).peerDependencies?.[t.packageName];
+    const sysrootVersion = packageJson(dir).version;
+    if (peer !== sysrootVersion) problems.push(`${t.cxx.packageName} must have the peer dependency ${t.packageName}@${sysrootVersion}, not "${peer}"`);
     if (t.component) {
       const dep = packageJson(dir).dependencies?.[ADAPTER.packageName];
       if (dep !== adapterVersion) problems.push(`${t.packageName} must depend on exactly ${ADAPTER.packageName}@${adapterVersion}, not "${dep}"`);

@@ -25,6 +25,7 @@ async function missingSupportTools(): Promise<string[]> {
     xz: 'xz-utils',
     diff: 'diffutils',
     cmake: 'cmake',
+    ninja: 'ninja-build', // the C++ runtimes build (CMake's Ninja generator)
     // ports/ (see README "Porting notes")
     bzip2: 'bzip2',
     gzip: 'gzip',

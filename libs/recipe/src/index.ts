@@ -235,7 +235,7 @@ export const CC = {
 } as const;
 
 /** Every package we publish, in publish order (dependencies first). */
-export const PUBLISH_ORDER: readonly { packageName: string; packageDir: string }[] = [ADAPTER, ...TRIPLES, CC];
+export const PUBLISH_ORDER: readonly { packageName: string; packageDir: string }[] = [ADAPTER, ...TRIPLES, ...TRIPLES.map((t) => t.cxx), CC];
 
 export { NoSpaceError, isNoSpace, noSpaceError } from './disk.ts';
 /**

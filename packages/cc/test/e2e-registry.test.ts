@@ -134,7 +134,7 @@ test('published packages install from a registry; npx wasi-cc builds and runs so
     writeFileSync(join(project, 'package.json'), '{"name":"e2e-project","private":true}\n');
     writeFileSync(join(project, '.npmrc'), `@wasi:registry=${registry.url}/\n`);
     const env = userEnv();
-    const install = spawnSync('npm', ['i', '--no-audit', '--no-fund', '@wasi/cc', ...TRIPLES.map((t) => t.packageName)], { cwd: project, env, encoding: 'utf8' });
+    const install = spawnSync('npm', ['i', '--no-audit', '--no-fund', '@wasi/cc', ...TRIPLES.map((t) => t.packageName), ...TRIPLES.map((t) => t.cxx.packageName)], { cwd: project, env, encoding: 'utf8' });
     assert.equal(install.status, 0, output(install));
     const ccVersion = JSON.parse(readFileSync(join(WORKSPACE_ROOT, 'packages/cc/package.json'), 'utf8')).version;
     assert.equal(JSON.parse(readFileSync(join(project, 'node_modules/@wasi/cc/package.json'), 'utf8')).version, ccVersion);
@@ -209,6 +209,19 @@ test('published packages install from a registry; npx wasi-cc builds and runs so
       const ran = npx(['wasi-cc', 'run', join(build, 'hello.wasm'), t.triple]);
       assert.equal(ran.status, 0, output(ran));
       assert.equal(ran.stdout, `${t.threads ? 'hello, thread\n' : ''}hello, ${t.triple}\n`);
+    }
+
+    // C++ from the installed @wasi/cxx-* packages: wasi-c++, both variants.
+    writeFileSync(join(project, 'hello.cc'), '#include <iostream>\n#include <string>\nint main(int argc, char **argv) { try { if (argc > 2) throw std::string(argv[2]); std::cout << "c++ " << argv[1] << std::endl; } catch (const std::string &s) { std::cout << "caught " << s << std::endl; } return 0; }\n');
+    for (const t of TRIPLES) {
+      for (const eh of [false, true]) {
+        const out = join(project, `hello-${t.triple}${eh ? '-eh' : ''}.wasm`);
+        const built = npx(['wasi-c++', `--target=${t.triple}`, '-O2', ...(eh ? ['-fwasm-exceptions'] : []), 'hello.cc', '-o', out]);
+        assert.equal(built.status, 0, output(built));
+        const ran = npx(['wasi-cc', 'run', out, t.triple, ...(eh ? ['thrown'] : [])]);
+        assert.equal(ran.stdout, eh ? 'caught thrown\n' : `c++ ${t.triple}\n`, output(ran));
+        assert.equal(ran.status, 0);
+      }
     }
   } finally {
     await registry.stop();

@@ -35,7 +35,7 @@ test('the package: lockstep version, exact adapter dependency, executable bins, 
   assert.equal(cc.dependencies['@bytecodealliance/preview2-shim'], root.devDependencies['@bytecodealliance/preview2-shim']);
   assert.equal(cc.dependencies['@bytecodealliance/jco-transpile'], '0.15.0');
   for (const [name, file] of Object.entries<string>(cc.bin)) {
-    assert.ok(['wasi-cc', 'wasm-component-ld'].includes(name));
+    assert.ok(['wasi-cc', 'wasi-c++', 'wasm-component-ld'].includes(name), name);
     assert.ok(statSync(join(CC_DIR, file)).mode & 0o111, `${file} is not executable`);
     assert.match(readFileSync(join(CC_DIR, file), 'utf8'), /^#!\/usr\/bin\/env node\n/);
   }
@@ -84,6 +84,13 @@ test('parseDriverArgs: the target in every spelling, link or not, the user\'s sy
   assert.equal(parseDriverArgs(['--sysroot', '/x', 'a.c']).hasSysroot, true);
   assert.equal(parseDriverArgs(['-fuse-ld=lld', 'a.c']).hasLinker, true);
   assert.deepEqual(parseDriverArgs(['-fsetjmp', 'a.c']), { ...parseDriverArgs(['a.c']), setjmp: true });
+  // C++ inputs by suffix or -x c++ (an -o name is no input), and the exceptions variant.
+  for (const input of ['a.cc', 'a.cpp', 'a.cxx', 'a.c++', 'a.C']) assert.equal(parseDriverArgs([input]).cxxInput, true, input);
+  assert.equal(parseDriverArgs(['a.c', '-o', 'x.cc']).cxxInput, false);
+  assert.equal(parseDriverArgs(['-x', 'c++', 'a.c']).cxxInput, true);
+  assert.equal(parseDriverArgs(['-xc++', 'a.c']).cxxInput, true);
+  assert.deepEqual(parseDriverArgs(['-fwasm-exceptions', 'a.cc']), { ...parseDriverArgs(['a.cc']), exceptions: true, rest: ['-fwasm-exceptions', 'a.cc'] });
+  assert.equal(parseDriverArgs(['-fwasm-exceptions', '-fno-wasm-exceptions', 'a.cc']).exceptions, false);
 });
 
 test('clangArgs: package flags, link flags only when linking, the user\'s choices respected', async () => {
@@ -110,7 +117,14 @@ test('clangArgs: package flags, link flags only when linking, the user\'s choice
     assert.deepEqual(await args(['--sysroot=/s', '-fsetjmp', 'a.c', '-lm']), ['--target=wasm32-wasip1', '-mllvm', '-wasm-enable-sjlj', '--sysroot=/s', 'a.c', '-lm', '-lsetjmp']);
     assert.deepEqual(await args(['--sysroot=/s', '-fsetjmp', '-c', 'a.c']), ['--target=wasm32-wasip1', '-mllvm', '-wasm-enable-sjlj', '--sysroot=/s', '-c', 'a.c']);
     const unknown = await clangArgs(['-target', 'x86_64-linux-gnu', 'a.c'], { cwd: p.dir, env });
-    assert.deepEqual(unknown, { args: ['--target=x86_64-linux-gnu', 'a.c'], target: 'x86_64-linux-gnu', known: false });
+    assert.deepEqual(unknown, { args: ['--target=x86_64-linux-gnu', 'a.c'], target: 'x86_64-linux-gnu', known: false, cxx: false });
+    // C++ with the user's own sysroot (the C++ files installed into its layout): clang++ finds
+    // libc++ there itself; -fwasm-exceptions adds libunwind, which clang does not.
+    const cxx = await clangArgs(['--sysroot=/s', 'a.cc'], { cwd: p.dir, env });
+    assert.deepEqual(cxx, { args: ['--target=wasm32-wasip1', '--sysroot=/s', 'a.cc'], target: 'wasm32-wasip1', known: true, cxx: true });
+    assert.deepEqual(await args(['--sysroot=/s', '-fwasm-exceptions', 'a.cpp']), ['--target=wasm32-wasip1', '--sysroot=/s', '-fwasm-exceptions', 'a.cpp', '-lunwind']);
+    assert.deepEqual(await args(['--sysroot=/s', '-fwasm-exceptions', '-c', 'a.cpp']), ['--target=wasm32-wasip1', '--sysroot=/s', '-fwasm-exceptions', '-c', 'a.cpp']);
+    assert.equal((await clangArgs(['--sysroot=/s', 'a.o'], { cwd: p.dir, env, cxx: true })).cxx, true);
     await assert.rejects(clangArgs(['--target=wasm32-wasip2', 'a.c'], { cwd: p.dir, env }), /npm i -D @wasi\/sysroot-wasip2/);
   } finally {
     p.remove();

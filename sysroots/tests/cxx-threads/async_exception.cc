@@ -7,7 +7,7 @@
 int main() {
   auto f = std::async(std::launch::async, []() -> int { throw std::runtime_error("from the task"); });
   try {
-    f.get();
+    (void)f.get();
   } catch (const std::runtime_error &e) {
     std::cout << "caught " << e.what() << std::endl;
   }

@@ -65,8 +65,8 @@ export const p2Host: ProgramHost = {
   // and makeComponent() the component (with the workspace's own adapter).
   linkFlags: ['-fuse-ld=lld'],
   run: runP2,
-  // wasi:cli/exit 0.2 carries only ok or err.
-  exitStatus: (declared) => (declared === 0 ? 0 : 1),
+  // wasi:cli/exit 0.2 carries only ok or err; a trap (abort) is 134 as on every host.
+  exitStatus: (declared) => (declared === 0 ? 0 : declared === 134 ? 134 : 1),
 };
 
 /** A program running in the background (a server, typically). */
