@@ -44,7 +44,8 @@ $(OPENAT_OBJ): GROUP_CFLAGS := $(BOTTOM_CFLAGS) -D__wasilibc_nocwd_openat_nomode
 $(SETJMP_OBJS): OUR_CFLAGS := -mexception-handling
 $(SETJMP_OBJS): OUR_ASFLAGS += -mexception-handling
 $(call our_objs,$(COMMON_BOTTOM_SOURCES)): OUR_CFLAGS := $(BOTTOM_CFLAGS) -I$(SRC)
-# Our members of the emulation libraries use only public headers.
+# Our members of the emulation libraries use only public headers, and so does the signal mask.
+$(call our_objs,$(SIGNAL_MASK_SOURCES)): OUR_CFLAGS :=
 $(call our_objs,$(foreach l,$(EMULATED_LIBS),$(EMULATED_$(l)_OUR_SOURCES))): OUR_CFLAGS :=
 # The pthread layer of a single-threaded triple (threads/single.mk): musl's thread internals
 # with the threads arch headers first.

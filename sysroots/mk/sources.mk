@@ -91,6 +91,8 @@ EMULATED_getpid_SOURCES := $(call find_c,$(BOTTOM)/getpid)
 EMULATED_signal_SOURCES := $(call find_c,$(BOTTOM)/signal)
 EMULATED_SIGNAL_MUSL_SOURCES := $(MUSL_SRC)/signal/psignal.c $(MUSL_SRC)/string/strsignal.c
 EMULATED_signal_SOURCES += $(EMULATED_SIGNAL_MUSL_SOURCES)
+# sigaction over the base's signal() and raise(); alarm(), which never fires.
+EMULATED_signal_OUR_SOURCES := $(addprefix $(SYSROOTS_DIR)/common/signal/,sigaction.c alarm.c)
 
 # Empty archives so that -lm, -lpthread and friends link as they do on Linux.
 PLACEHOLDER_LIBS := m rt pthread crypt util xnet resolv dl
@@ -144,6 +146,12 @@ COMMON_SOURCES += $(SYSROOTS_DIR)/common/advise.c
 COMMON_BASE_EXCLUDE += $(addprefix $(BOTTOM)/cloudlibc/src/libc/fcntl/,posix_fadvise.c posix_fallocate.c)
 # chown family and getuid family: user and group 0 (what SQLite's os_unix.c calls).
 COMMON_SOURCES += $(SYSROOTS_DIR)/common/chown.c
+
+# Signal sets and the signal mask (per thread where there are threads), without the emulation
+# flag: WASI delivers no signal asynchronously (common/include-add/signal.h). Built against the
+# public headers, like the emulation's members: musl's internal <signal.h> is the base's.
+SIGNAL_MASK_SOURCES := $(SYSROOTS_DIR)/common/signal_mask.c
+COMMON_SOURCES += $(SIGNAL_MASK_SOURCES)
 
 # --- libsetjmp.a: what clang's -mllvm -wasm-enable-sjlj lowering calls (every triple) ---
 SETJMP_SOURCES := $(SYSROOTS_DIR)/common/setjmp/setjmp.c $(SYSROOTS_DIR)/common/setjmp/tag.s

@@ -1,11 +1,6 @@
-// Force-included into the pthread objects of the single-threaded triples (single.mk): the base's
-// <pthread.h> defines the static initializers as a plain 0 unless threaded, which initializes
-// no struct. Including it first and redefining them here fixes every later use (programs get
-// the same from common/include-add/pthread.h).
+// Force-included into the pthread objects of the single-threaded triples (single.mk): musl's
+// internal <pthread.h> is the base's, whose static initializers are a plain 0 unless threaded,
+// which initializes no struct. The fix that programs get (common/include-add/pthread.h) then
+// applies to every later use here too.
 #include <pthread.h>
-#undef PTHREAD_MUTEX_INITIALIZER
-#undef PTHREAD_RWLOCK_INITIALIZER
-#undef PTHREAD_COND_INITIALIZER
-#define PTHREAD_MUTEX_INITIALIZER {{{0}}}
-#define PTHREAD_RWLOCK_INITIALIZER {{{0}}}
-#define PTHREAD_COND_INITIALIZER {{{0}}}
+#include "../common/include-add/pthread.h"

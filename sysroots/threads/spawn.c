@@ -118,6 +118,7 @@ int __wasm_thread_create(pthread_t *restrict res, const pthread_attr_t *restrict
 	block->start.stack = (void *)stack_top;
 	block->start.tls = (void *)tls;
 	block->start.self = t;
+	block->start.sigmask = *__wasm_thread_sigmask();
 
 	if (!libc.threaded)
 		enable_locking();
@@ -201,6 +202,7 @@ volatile int *__wasm_thread_main(int tid, struct __wasm_start_record *start)
 	struct pthread *self = start->self;
 	__libc_thread_self = self;
 	self->tid = tid;
+	*__wasm_thread_sigmask() = start->sigmask;
 	void *result = __wasm_pthread_run_catching ? __wasm_pthread_run_catching(start)
 	                                           : __wasm_thread_call_start(start);
 	return finish(self, result);

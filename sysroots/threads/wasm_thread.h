@@ -6,6 +6,8 @@
 #include <stdint.h>
 #include <time.h>
 #include "pthread_impl.h"
+#define __NEED_sigset_t
+#include <bits/alltypes.h>
 
 // What wasi_thread_start (thread_start.s) receives as its start argument. It reads the first
 // two fields itself before any C code runs, so their offsets are part of that file.
@@ -19,9 +21,13 @@ struct __wasm_start_record {
 	} start;
 	void *arg;
 	int c11;
+	sigset_t sigmask;     // the creator's signal mask, the new thread's first
 };
 _Static_assert(offsetof(struct __wasm_start_record, stack) == 0, "thread_start.s reads offset 0");
 _Static_assert(offsetof(struct __wasm_start_record, tls) == 4, "thread_start.s reads offset 4");
+
+// The calling thread's signal mask (common/signal_mask.c).
+hidden sigset_t *__wasm_thread_sigmask(void);
 
 // The main thread's descriptor (thread.c); its thread was not created by pthread_create.
 extern hidden struct pthread __wasm_main_thread;

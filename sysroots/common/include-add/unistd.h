@@ -32,3 +32,18 @@ int getgroups(int, gid_t []);
 }
 #endif
 #endif
+
+/* Added by wasi-sysroots (common/signal/alarm.c): alarm() with the signal emulation. It keeps
+   the time left and never fires: WASI delivers no signal asynchronously. */
+#ifndef __wasi_sysroots_unistd_alarm_add
+#define __wasi_sysroots_unistd_alarm_add
+#ifdef _WASI_EMULATED_SIGNAL
+#ifdef __cplusplus
+extern "C" {
+#endif
+unsigned alarm(unsigned);
+#ifdef __cplusplus
+}
+#endif
+#endif
+#endif
