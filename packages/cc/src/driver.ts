@@ -178,7 +178,11 @@ export async function clangArgs(argv: string[], options: ClangArgsOptions = {}):
   // -lsetjmp after the user's objects and libraries, so that their references pull it in.
   const setjmpCompile = p.setjmp ? SETJMP_COMPILE_FLAGS : [];
   const setjmpLink = p.setjmp && p.link ? ['-lsetjmp'] : [];
-  const rest = options.output === undefined ? p.rest : [...withoutOutput(p.rest), '-o', options.output];
+  // -pthread on a triple without threads means "the pthread API", which libc has single-threaded:
+  // clang would turn it into atomics and --shared-memory, which such a libc was not built for
+  // (every link, configure's pthread checks included, then fails).
+  const userArgs = info.threads ? p.rest : p.rest.filter((a) => a !== '-pthread' && a !== '-pthreads');
+  const rest = options.output === undefined ? userArgs : [...withoutOutput(userArgs), '-o', options.output];
   return { args: [...flags, ...setjmpCompile, ...linkFlags, ...rest, ...libs, ...setjmpLink], target, known: true, cxx };
 }
 

@@ -25,6 +25,21 @@ int main(void) {
 }
 `;
 
+// What configure's pthread check and a select-loop server do with -pthread on a triple without threads.
+const SINGLE_PTHREAD = `#include <errno.h>
+#include <pthread.h>
+#include <stdio.h>
+static pthread_mutex_t lock = PTHREAD_MUTEX_INITIALIZER;
+static void *work(void *arg) { return arg; }
+int main(void) {
+  pthread_t t;
+  int locked = pthread_mutex_lock(&lock), unlocked = pthread_mutex_unlock(&lock);
+  int created = pthread_create(&t, 0, work, 0);
+  printf("lock %d unlock %d create %s\\n", locked, unlocked, created == EAGAIN ? "EAGAIN" : "other");
+  return 0;
+}
+`;
+
 const HELLO = `#include <stdio.h>
 #include <stdlib.h>
 int main(int argc, char **argv) {
@@ -133,6 +148,7 @@ before(() => {
   p = makeProject();
   p.write('hello.c', HELLO);
   p.write('pthreads.c', PTHREADS);
+  p.write('single-pthread.c', SINGLE_PTHREAD);
   p.write('thread-files.c', THREAD_FILES);
   p.write('tcp-client.c', TCP_CLIENT);
   p.write('jump.c', JUMP);
@@ -199,6 +215,17 @@ for (const triple of TRIPLES) {
     }
     assert.equal(wasmKind(readFileSync(p.path(`${dir}/hello.o`))), 'core');
     assert.ok(readFileSync(p.path(one)).equals(readFileSync(p.path(`${dir}/${one}`))), 'the two programs differ');
+  });
+}
+
+for (const triple of TRIPLES.filter((t) => t !== 'wasm32-wasip1-threads')) {
+  test(`${triple}: -pthread compiles and links the single-threaded pthread API (no shared memory), as configure's checks do`, () => {
+    const out = `single-pthread-${triple}.wasm`;
+    const cc = p.wasiCc([`--target=${triple}`, '-pthread', 'single-pthread.c', '-o', out]);
+    assert.equal(cc.status, 0, output(cc));
+    const run = p.wasiCc(['run', out]);
+    assert.equal(run.status, 0, output(run));
+    assert.equal(run.stdout, 'lock 0 unlock 0 create EAGAIN\n');
   });
 }
 

@@ -104,6 +104,10 @@ test('clangArgs: package flags, link flags only when linking, the user\'s choice
     assert.deepEqual(await args(['--target=wasm32-wasip1-threads', '--sysroot=/s', 'a.c']), ['--target=wasm32-wasip1-threads', '-pthread', ...THREADS_LINK_FLAGS, '--sysroot=/s', 'a.c']);
     assert.deepEqual(await args(['--target=wasm32-wasip1-threads', '--sysroot=/s', '-c', 'a.c']), ['--target=wasm32-wasip1-threads', '-pthread', '--sysroot=/s', '-c', 'a.c']);
     assert.deepEqual(await args(['--sysroot=/s', 'a.c']), ['--target=wasm32-wasip1', '--sysroot=/s', 'a.c']);
+    // -pthread: kept for the threads triple, dropped (the single-threaded pthread API) elsewhere.
+    assert.deepEqual(await args(['--target=wasm32-wasip1-threads', '--sysroot=/s', '-pthread', '-c', 'a.c']), ['--target=wasm32-wasip1-threads', '-pthread', '--sysroot=/s', '-pthread', '-c', 'a.c']);
+    assert.deepEqual(await args(['--target=wasm32-wasip2', '--sysroot=/s', '-pthread', 'a.c']), ['--target=wasm32-wasip2', `-fuse-ld=${DRIVER_LD}`, '--sysroot=/s', 'a.c']);
+    assert.deepEqual(await args(['--sysroot=/s', '-pthread', '-c', 'a.c']), ['--target=wasm32-wasip1', '--sysroot=/s', '-c', 'a.c']);
     assert.deepEqual(
       (await clangArgs(['--sysroot=/s', 'a.c'], { cwd: p.dir, env: { ...env, WASI_CC_TARGET: 'wasm32-wasip2' } })).args[0],
       '--target=wasm32-wasip2',
