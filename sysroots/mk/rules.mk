@@ -35,8 +35,10 @@ $(call base_objs,$(EMULATED_SIGNAL_MUSL_SOURCES),.emulated): GROUP_CFLAGS := $(T
 $(COMMON_OBJS): OUR_CFLAGS := $(TOP_CFLAGS) -I$(MUSL_SRC) -I$(BOTTOM)/cloudlibc/src \
   -I$(BOTTOM)/cloudlibc/src/libc/sys/stat
 # The base's Preview 1 bindings that take descriptors get host names (common/fd-table.h).
-$(HOST_CALLS_OBJ): GROUP_CFLAGS := $(BOTTOM_CFLAGS) -include $(SYSROOTS_DIR)/common/host-calls.h
-$(HOST_CALLS_OBJ): $(SYSROOTS_DIR)/common/host-calls.h
+# A triple that makes more of these calls itself adds its own renames (TRIPLE_HOST_CALLS).
+$(HOST_CALLS_OBJ): GROUP_CFLAGS := $(BOTTOM_CFLAGS) \
+  $(foreach h,$(SYSROOTS_DIR)/common/host-calls.h $(TRIPLE_HOST_CALLS),-include $(h))
+$(HOST_CALLS_OBJ): $(SYSROOTS_DIR)/common/host-calls.h $(TRIPLE_HOST_CALLS)
 # The base's openat gives way to ours (common/fcntl.c), which sets FD_CLOEXEC for O_CLOEXEC.
 $(OPENAT_OBJ): $(SYSROOTS_DIR)/common/fcntl.c
 $(OPENAT_OBJ): GROUP_CFLAGS := $(BOTTOM_CFLAGS) -D__wasilibc_nocwd_openat_nomode=__wasilibc_base_openat_nomode

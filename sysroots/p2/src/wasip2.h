@@ -221,6 +221,24 @@ int32_t __wasip2_monotonic_subscribe_instant(int64_t when);
 WASIP2_IMPORT("wasi:clocks/monotonic-clock@0.2.0", "subscribe-duration")
 int32_t __wasip2_monotonic_subscribe_duration(int64_t when);
 
+/* ---- wasi:clocks/wall-clock@0.2.0 --------------------------------------- */
+
+/* wall-clock.datetime */
+typedef struct {
+  uint64_t seconds;
+  uint32_t nanoseconds;
+} wasip2_datetime_t;
+
+WASIP2_IMPORT("wasi:clocks/wall-clock@0.2.0", "now")
+void __wasip2_wall_now(wasip2_datetime_t *ret);
+WASIP2_IMPORT("wasi:clocks/wall-clock@0.2.0", "resolution")
+void __wasip2_wall_resolution(wasip2_datetime_t *ret);
+
+/* ---- wasi:random/random@0.2.0 ------------------------------------------- */
+
+WASIP2_IMPORT("wasi:random/random@0.2.0", "get-random-u64")
+int64_t __wasip2_random_u64(void);
+
 /* ---- wasi:sockets/network@0.2.0, instance-network@0.2.0 ----------------- */
 
 WASIP2_IMPORT("wasi:sockets/network@0.2.0", "[resource-drop]network")
