@@ -71,9 +71,11 @@ describe('wasm32-wasip2 bindings and WIT', () => {
     const modules = new Set([...witFunctions.values()].map((f) => f.module));
     assert.deepEqual([...modules].sort(), [
       'wasi:clocks/monotonic-clock@0.2.0',
+      'wasi:clocks/wall-clock@0.2.0',
       'wasi:io/error@0.2.0',
       'wasi:io/poll@0.2.0',
       'wasi:io/streams@0.2.0',
+      'wasi:random/random@0.2.0',
       'wasi:sockets/instance-network@0.2.0',
       'wasi:sockets/ip-name-lookup@0.2.0',
       'wasi:sockets/network@0.2.0',
@@ -181,6 +183,34 @@ describe('wasm32-wasip2 component-type section', () => {
     assert.match(wit, /import wasi:sockets\/tcp-create-socket@0\.2\.\d+;/);
     assert.match(wit, /import wasi:sockets\/tcp@0\.2\.\d+;/);
     assert.match(wit, /export wasi:cli\/run@0\.2\.\d+;/);
+  });
+
+  test('clocks, random numbers and sched_yield come from Preview 2, not from the adapter', async () => {
+    const src = join(work, 'clocks.c');
+    writeFileSync(src, [
+      '#include <sched.h>', '#include <stdio.h>', '#include <time.h>', '#include <unistd.h>',
+      'int main(void) {',
+      '  struct timespec r, m; unsigned char b[40] = {0}; int nz = 0;',
+      '  clock_gettime(CLOCK_REALTIME, &r); clock_gettime(CLOCK_MONOTONIC, &m);',
+      '  if (getentropy(b, sizeof b) != 0) return 2;',
+      '  for (unsigned i = 0; i < sizeof b; i++) nz += b[i] != 0;',
+      '  return (r.tv_sec > 1700000000 && nz > 20 && sched_yield() == 0) ? 0 : 3;',
+      '}', '',
+    ].join('\n'));
+    const core = join(work, 'clocks.wasm');
+    const built = compileC({ toolchain, triple: 'wasm32-wasip2', sysroot, sources: [src], output: core, opt: '-O2', flags: ['-fuse-ld=lld'] });
+    assert.ok(built.ok, built.stderr);
+    const bytes = readFileSync(core);
+    const imports = functionImports(bytes).map(key);
+    for (const k of ['wasi:clocks/wall-clock@0.2.0 now', 'wasi:clocks/monotonic-clock@0.2.0 now', 'wasi:random/random@0.2.0 get-random-u64'])
+      assert.ok(imports.includes(k), `${k} is not imported`);
+    const fromAdapter = imports.filter((k) => /^wasi_snapshot_preview1 (clock_|random_get|sched_yield)/.test(k));
+    assert.deepEqual(fromAdapter, []);
+    assert.deepEqual(customSections(bytes).filter((s) => s.name.startsWith('component-type')).map((s) => s.name), [SECTION]);
+    const component = await componentNew(bytes, [['wasi_snapshot_preview1', readFileSync(adapterPath())]]);
+    const wit = await componentWit(component);
+    assert.match(wit, /import wasi:clocks\/wall-clock@0\.2\.\d+;/);
+    assert.match(wit, /import wasi:random\/random@0\.2\.\d+;/);
   });
 
   test('a program without sockets stays a plain Preview 1 module', async () => {
