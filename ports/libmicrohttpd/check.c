@@ -1,10 +1,12 @@
 // libmicrohttpd port check: an HTTP server on 127.0.0.1:argv[1], driven by the program's own
-// loop (no threads on wasm32-wasip2). A Node client sends 200 concurrent requests for /hello and
+// loop (wasm32-wasip2 has no threads: pthread_create fails, so the daemon must not start any). A Node client sends 200 concurrent requests for /hello and
 // fetches the 1 MiB /big; /quit stops the server.
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <netinet/in.h>
+#include <arpa/inet.h>
 #include <microhttpd.h>
 
 static int quit;
