@@ -3,7 +3,7 @@
 // the command line goes to clang unchanged, and clang's (or the linker's) own messages and exit
 // status come back unchanged.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statfsSync, statSync } from 'node:fs';
 import { constants as osConstants, tmpdir } from 'node:os';
 import { basename, delimiter, dirname, extname, join, resolve } from 'node:path';
 import { writeFileAtomic } from './write.js';
@@ -289,6 +289,9 @@ export async function compile(argv: string[], options: { cwd?: string; env?: Nod
     const r = spawnSync(compiler, cmd.args, { stdio: 'inherit', cwd, env: clangEnvironment });
     if (r.error) return fail(`could not run ${compiler}: ${r.error.message}`);
     const status = exitStatus(r);
+    // Nothing staged: clang only printed (-print-search-dirs, -dumpmachine, --version, as libtool's
+    // configure asks), so there is no output to write.
+    if (status === 0 && stage && !existsSync(stage.staged)) return 0;
     if (status === 0 && stage) {
       const bytes = readFileSync(stage.staged);
       try {

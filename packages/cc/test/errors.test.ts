@@ -79,6 +79,16 @@ test('a failed link leaves no output, not even the previous one (clang removes i
   assertNothingLeft(p, ['main.c', 'undefined.c']);
 });
 
+test('questions to clang that make no output (libtool asks -print-search-dirs): clang\'s answer, status 0, no error, no a.out', () => {
+  for (const [flag, answer] of [['-print-search-dirs', /^programs: =/], ['-dumpmachine', /^wasm32-unknown-wasip2\n?$/], ['--version', /clang version 22/]] as const) {
+    const r = p.wasiCc(['--target=wasm32-wasip2', flag]);
+    assert.equal(r.status, 0, output(r));
+    assert.match(r.stdout, answer);
+    assert.equal(r.stderr, '');
+    assert.equal(existsSync(p.path('a.out')), false);
+  }
+});
+
 test('wasi-cc run: exit statuses for traps, bad files and bad usage', () => {
   p.write('trap.c', 'int main(void) { __builtin_trap(); }\n');
   p.write('status.c', '#include <stdlib.h>\nint main(int c, char **v) { exit(atoi(v[1])); }\n');
