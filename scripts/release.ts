@@ -101,9 +101,9 @@ function verify(): void {
     if (!existsSync(join(cxxDir, 'sysroot', 'lib', t.triple, 'libc++.a')) || !existsSync(join(cxxDir, 'sysroot', 'lib', t.triple, 'eh', 'libunwind.a'))) {
       problems.push(`${t.cxx.packageName}: not built (run "npx nx build ${t.cxx.nxProject}")`);
     }
-    const peer = packageJson(cxxDir).peerDependencies?.[t.packageName];
+    const sysrootDep = packageJson(cxxDir).dependencies?.[t.packageName];
     const sysrootVersion = packageJson(dir).version;
-    if (peer !== sysrootVersion) problems.push(`${t.cxx.packageName} must have the peer dependency ${t.packageName}@${sysrootVersion}, not "${peer}"`);
+    if (sysrootDep !== sysrootVersion) problems.push(`${t.cxx.packageName} must depend on exactly ${t.packageName}@${sysrootVersion}, not "${sysrootDep}"`);
     if (t.component) {
       const dep = packageJson(dir).dependencies?.[ADAPTER.packageName];
       if (dep !== adapterVersion) problems.push(`${t.packageName} must depend on exactly ${ADAPTER.packageName}@${adapterVersion}, not "${dep}"`);

@@ -66,6 +66,7 @@ test('npm run version-packages bumps every package together, updates the lockfil
     }
     const p2 = TRIPLES.find((t) => t.component)!;
     assert.equal(readJson(join(dir, p2.packageDir, 'package.json')).dependencies[ADAPTER.packageName], next);
+    for (const t of TRIPLES) assert.equal(readJson(join(dir, t.cxx.packageDir, 'package.json')).dependencies[t.packageName], next, `${t.cxx.packageName} depends on its sysroot's new version`);
     assert.equal(existsSync(join(dir, '.changeset/fix-printf.md')), false, 'the changeset was consumed');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -148,7 +148,7 @@ export function packPackage(packageDir: string, outDir: string): PackedTarball {
   };
 }
 
-export function packageJson(packageDir: string): { name: string; version: string; dependencies?: Record<string, string>; peerDependencies?: Record<string, string> } {
+export function packageJson(packageDir: string): { name: string; version: string; dependencies?: Record<string, string> } {
   const path = join(packageDir, 'package.json');
   if (!existsSync(path)) throw new Error(`no package.json in ${packageDir}`);
   return JSON.parse(readFileSync(path, 'utf8'));
