@@ -6,26 +6,11 @@ import { join } from 'node:path';
 import { WORKSPACE_ROOT, getTriple, loadLlvmManifest, UnknownTripleError } from '@wasi-sysroots/recipe';
 import { fetchSource } from '@wasi-sysroots/source';
 import { detectToolchain, ToolchainError } from '@wasi-sysroots/toolchain';
-import { BuildError } from '@wasi-sysroots/build';
+import { BuildError, progressPrinter } from '@wasi-sysroots/build';
 import { assembleCxxSysroot, buildCxx, CXX_VARIANTS, installTree, type CxxVariant } from '@wasi-sysroots/build/cxx';
 import { writeCxxPackageFiles } from '@wasi-sysroots/pack';
 
-const ci = Boolean(process.env.CI) || !process.stderr.isTTY;
 const say = (line: string) => process.stderr.write(`${line}\n`);
-
-function progressPrinter(label: string): (done: number, total: number) => void {
-  let lastDecile = -1;
-  return (done, total) => {
-    const pct = Math.floor((done * 100) / Math.max(total, 1));
-    if (!ci) {
-      process.stderr.write(`\r${label} ${done}/${total} (${pct}%)`);
-      if (done === total) process.stderr.write('\n');
-    } else if (Math.floor(pct / 10) !== lastDecile || done === total) {
-      lastDecile = Math.floor(pct / 10);
-      say(`${label} ${done}/${total} (${pct}%)`);
-    }
-  };
-}
 
 /** Whether the built libc++ has <filesystem> (its __config_site says so). */
 function hasFilesystem(tree: string, triple: string): boolean {

@@ -7,12 +7,11 @@ import { join } from 'node:path';
 import { WORKSPACE_ROOT, buildRoot, getTriple, noSpaceError, NoSpaceError, UnknownTripleError } from '@wasi-sysroots/recipe';
 import { fetchSource, SourceError } from '@wasi-sysroots/source';
 import { detectToolchain, ToolchainError } from '@wasi-sysroots/toolchain';
-import { buildSysroot, installSysroot, lockWorkDir, watchAncestors, BuildError, BuildInterruptedError, BuildLockError, STOP_SIGNALS } from '@wasi-sysroots/build';
+import { buildSysroot, installSysroot, lockWorkDir, watchAncestors, BuildError, BuildInterruptedError, BuildLockError, STOP_SIGNALS, progressPrinter } from '@wasi-sysroots/build';
 import { checkAbi, AbiMismatchError } from '@wasi-sysroots/verify/abi';
 import { writeSysrootPackageFiles } from '@wasi-sysroots/pack';
 
 const USAGE = 'usage: tsx scripts/build-sysroot.ts <triple> [--out DIR] [--work DIR] [--verbose] (or: npx nx build <project>)';
-const ci = Boolean(process.env.CI) || !process.stderr.isTTY;
 
 class UsageError extends Error {}
 
@@ -20,20 +19,6 @@ function say(line: string): void {
   process.stderr.write(`${line}\n`);
 }
 
-/** One rewritten line on a terminal; a line per 10% in CI logs. */
-function progressPrinter(label: string): (done: number, total: number) => void {
-  let lastDecile = -1;
-  return (done, total) => {
-    const pct = Math.floor((done * 100) / Math.max(total, 1));
-    if (!ci) {
-      process.stderr.write(`\r${label} ${done}/${total} (${pct}%)`);
-      if (done === total) process.stderr.write('\n');
-    } else if (Math.floor(pct / 10) !== lastDecile || done === total) {
-      lastDecile = Math.floor(pct / 10);
-      say(`${label} ${done}/${total} (${pct}%)`);
-    }
-  };
-}
 
 interface Args {
   triple: string;

@@ -12,6 +12,7 @@ import { lockWorkDir, type LockOptions } from './lock.ts';
 
 export { watchAncestors } from './ancestry.ts';
 export { lockWorkDir, BuildLockError, LOCK_NAME, type LockOptions, type LockOwner, type WorkDirLock } from './lock.ts';
+export { progressPrinter } from './progress.ts';
 
 export interface BuildRequest {
   triple: TripleName;
