@@ -12,6 +12,9 @@ import { writeCxxPackageFiles } from '@wasi-sysroots/pack';
 
 const say = (line: string) => process.stderr.write(`${line}\n`);
 
+/** Bad arguments: one line, no stack. */
+class UsageError extends Error {}
+
 /** Whether the built libc++ has <filesystem> (its __config_site says so). */
 function hasFilesystem(tree: string, triple: string): boolean {
   const site = readFileSync(join(tree, 'include', triple, 'c++', 'v1', '__config_site'), 'utf8');
@@ -20,7 +23,7 @@ function hasFilesystem(tree: string, triple: string): boolean {
 
 async function main(argv: string[]): Promise<void> {
   const arg = argv[0];
-  if (!arg || arg.startsWith('--')) throw new Error('usage: build-cxx <triple> [--out DIR] [--work DIR]');
+  if (!arg || arg.startsWith('--')) throw new UsageError('usage: tsx scripts/build-cxx.ts <triple> [--out DIR] [--work DIR] (or: npx nx build <cxx project>)');
   const recipe = getTriple(arg);
   const outIdx = argv.indexOf('--out');
   const pkgDir = join(WORKSPACE_ROOT, recipe.cxx.packageDir);
@@ -84,7 +87,7 @@ async function main(argv: string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((err: unknown) => {
-  const known = err instanceof BuildError || err instanceof ToolchainError || err instanceof UnknownTripleError;
+  const known = err instanceof BuildError || err instanceof ToolchainError || err instanceof UnknownTripleError || err instanceof UsageError;
   say(`\nerror: ${err instanceof Error ? (known ? err.message : err.stack) : String(err)}`);
   process.exit(1);
 });
