@@ -62,6 +62,21 @@ export class SysrootNotFoundError extends Error {
 }
 
 /**
+ * An installed package as Node resolves it from `cwd` (its node_modules, then each parent's): its
+ * directory and its imported API. Throws SysrootNotFoundError(notInstalled()) when it is missing.
+ */
+async function importInstalled<Api>(packageName: string, cwd: string, notInstalled: () => string): Promise<{ dir: string; api: Api }> {
+  const require = createRequire(join(cwd, '__wasi_cc__.js'));
+  let manifest: string;
+  try {
+    manifest = require.resolve(`${packageName}/package.json`);
+  } catch {
+    throw new SysrootNotFoundError(notInstalled());
+  }
+  return { dir: dirname(manifest), api: (await import(pathToFileURL(require.resolve(packageName)).href)) as Api };
+}
+
+/**
  * The sysroot package for `triple`, resolved the way Node resolves a dependency of the project in
  * `cwd` (its node_modules, then each parent's). Throws SysrootNotFoundError with the fix.
  */
@@ -69,18 +84,10 @@ export async function findSysrootPackage(triple: string, options: { cwd?: string
   const target = TARGETS[triple];
   if (!target) throw new SysrootNotFoundError(`wasi-cc has no sysroot package for target "${triple}"; known targets: ${Object.keys(TARGETS).join(', ')}`);
   const cwd = options.cwd ?? process.cwd();
-  const require = createRequire(join(cwd, '__wasi_cc__.js'));
-  let manifest: string;
-  try {
-    manifest = require.resolve(`${target.packageName}/package.json`);
-  } catch {
-    throw new SysrootNotFoundError(
-      `no sysroot for ${triple}: the package ${target.packageName} is not installed in ${cwd} or any parent directory.\n` +
-        `  Fix: npm i -D ${target.packageName}   (or pass --sysroot=DIR)`,
-    );
-  }
-  const dir = dirname(manifest);
-  const api = (await import(pathToFileURL(require.resolve(target.packageName)).href)) as SysrootPackageApi;
+  const { dir, api } = await importInstalled<SysrootPackageApi>(target.packageName, cwd, () =>
+    `no sysroot for ${triple}: the package ${target.packageName} is not installed in ${cwd} or any parent directory.\n` +
+      `  Fix: npm i -D ${target.packageName}   (or pass --sysroot=DIR)`,
+  );
   const sysroot = api.sysroot;
   if (!existsSync(join(sysroot, 'lib', triple, 'libc.a'))) {
     throw new SysrootNotFoundError(
@@ -135,18 +142,10 @@ export async function findCxxPackage(triple: string, exceptions: boolean, option
   const target = TARGETS[triple];
   if (!target) throw new SysrootNotFoundError(`wasi-cc has no C++ package for target "${triple}"; known targets: ${Object.keys(TARGETS).join(', ')}`);
   const cwd = options.cwd ?? process.cwd();
-  const require = createRequire(join(cwd, '__wasi_cc__.js'));
-  let manifest: string;
-  try {
-    manifest = require.resolve(`${target.cxxPackageName}/package.json`);
-  } catch {
-    throw new SysrootNotFoundError(
-      `no C++ libraries for ${triple}: the package ${target.cxxPackageName} is not installed in ${cwd} or any parent directory.\n` +
-        `  Fix: npm i -D ${target.cxxPackageName}   (C programs do not need it)`,
-    );
-  }
-  const dir = dirname(manifest);
-  const api = (await import(pathToFileURL(require.resolve(target.cxxPackageName)).href)) as CxxPackageApi;
+  const { dir, api } = await importInstalled<CxxPackageApi>(target.cxxPackageName, cwd, () =>
+    `no C++ libraries for ${triple}: the package ${target.cxxPackageName} is not installed in ${cwd} or any parent directory.\n` +
+      `  Fix: npm i -D ${target.cxxPackageName}   (C programs do not need it)`,
+  );
   const libDir = api.libDir(exceptions);
   if (!existsSync(join(libDir, 'libc++.a'))) {
     throw new SysrootNotFoundError(
