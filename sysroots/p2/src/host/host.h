@@ -74,6 +74,10 @@ __wasilibc_p2_object_t *__wasilibc_p2_stdio_open(int which);
 /* files.c: the preopened directories, in order; *n of them. */
 __wasilibc_p2_object_t **__wasilibc_p2_preopens(size_t *n);
 
+/* component-type.c: links the section that types libc's imports; every
+ * path that makes a Preview 2 call first passes one of its callers. */
+void __wasi_sysroots_component_type_anchor(void);
+
 /* wasi:io/error and stream errors as errno values. */
 e_t __wasilibc_p2_stream_errno(int32_t error_handle);
 
