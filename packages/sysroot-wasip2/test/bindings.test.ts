@@ -1,9 +1,9 @@
-// The C bindings (sysroots/p2/src/wasip2.h) and libc's component-type section
+// The C bindings (sysroots/p2/src/wasip2.h, wasip2-filesystem.h) and libc's component-type section
 // agree with the WIT (sysroots/p2/wit).
 //
 // The WIT tooling's dummy module for the world imports every function of the
 // world with its core signature under the canonical ABI. That is compared with:
-//  - every declaration in wasip2.h (compiled into an object that references
+//  - every declaration in the headers (compiled into an object that references
 //    them all): same set of functions, same module/name, same core signature;
 //  - every Preview 2 import in the objects of the built libc.a.
 // And the component-type section in libc.a must be what the WIT encodes to
@@ -51,16 +51,30 @@ before(async () => {
   }
 });
 
-/** The import declarations of wasip2.h: C function name, module, import name. */
+/** The headers with the C bindings, each declaring its imports with WASIP2_IMPORT. */
+const HEADERS = ['wasip2.h', 'wasip2-filesystem.h'];
+
+/** Shorthand macros of the headers: macro name, module, import name prefix. */
+const SHORTHANDS: Record<string, { module: string; prefix: string }> = {
+  TCP: { module: 'wasi:sockets/tcp@0.2.0', prefix: '[method]tcp-socket.' },
+  UDP: { module: 'wasi:sockets/udp@0.2.0', prefix: '[method]udp-socket.' },
+  FS: { module: 'wasi:filesystem/types@0.2.0', prefix: '[method]descriptor.' },
+};
+
+/** The import declarations of the headers: C function name, module, import name. */
 function headerDeclarations(): Array<{ cName: string; module: string; name: string }> {
-  const text = readFileSync(join(P2, 'src', 'wasip2.h'), 'utf8');
   const decls: Array<{ cName: string; module: string; name: string }> = [];
-  const re = /\bWASIP2_(IMPORT\("([^"]+)",\s*"([^"]+)"\)|TCP\("([^"]+)"\)|UDP\("([^"]+)"\))\s*\n[^;(]*?\b(__wasip2_\w+)\s*\(/g;
-  for (const m of text.matchAll(re)) {
-    const [, , module, name, tcp, udp, cName] = m;
-    if (module) decls.push({ cName: cName!, module, name: name! });
-    else if (tcp) decls.push({ cName: cName!, module: 'wasi:sockets/tcp@0.2.0', name: `[method]tcp-socket.${tcp}` });
-    else decls.push({ cName: cName!, module: 'wasi:sockets/udp@0.2.0', name: `[method]udp-socket.${udp}` });
+  const re = /\bWASIP2_(?:IMPORT\("([^"]+)",\s*"([^"]+)"\)|(TCP|UDP|FS)\("([^"]+)"\))\s*\n[^;(]*?\b(__wasip2_\w+)\s*\(/g;
+  for (const header of HEADERS) {
+    const text = readFileSync(join(P2, 'src', header), 'utf8');
+    for (const m of text.matchAll(re)) {
+      const [, module, name, macro, method, cName] = m;
+      if (module) decls.push({ cName: cName!, module, name: name! });
+      else {
+        const { module: m2, prefix } = SHORTHANDS[macro!]!;
+        decls.push({ cName: cName!, module: m2, name: prefix + method! });
+      }
+    }
   }
   return decls;
 }
@@ -81,6 +95,8 @@ describe('wasm32-wasip2 bindings and WIT', () => {
       'wasi:cli/terminal-stdout@0.2.0',
       'wasi:clocks/monotonic-clock@0.2.0',
       'wasi:clocks/wall-clock@0.2.0',
+      'wasi:filesystem/preopens@0.2.0',
+      'wasi:filesystem/types@0.2.0',
       'wasi:io/error@0.2.0',
       'wasi:io/poll@0.2.0',
       'wasi:io/streams@0.2.0',
@@ -95,13 +111,13 @@ describe('wasm32-wasip2 bindings and WIT', () => {
     ]);
   });
 
-  test('wasip2.h declares every WIT function, with the canonical ABI signature', () => {
+  test('the headers declare every WIT function, with the canonical ABI signature', () => {
     const decls = headerDeclarations();
-    assert.ok(decls.length > 80, `only ${decls.length} declarations found in wasip2.h`);
+    assert.ok(decls.length > 100, `only ${decls.length} declarations found in ${HEADERS.join(', ')}`);
     const src = join(work, 'refs.c');
     writeFileSync(
       src,
-      `#include "wasip2.h"\nvoid *const wasip2_refs[] = {\n${decls.map((d) => `  (void *)&${d.cName},`).join('\n')}\n};\n`,
+      `${HEADERS.map((h) => `#include "${h}"\n`).join('')}void *const wasip2_refs[] = {\n${decls.map((d) => `  (void *)&${d.cName},`).join('\n')}\n};\n`,
     );
     const obj = join(work, 'refs.o');
     const built = compileC({
