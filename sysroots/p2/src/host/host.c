@@ -50,8 +50,11 @@ e_t HOST(fd_fdstat_get)(__wasi_fd_t h, __wasi_fdstat_t *st) {
   __wasilibc_p2_object_t *o = __wasilibc_p2_object((int32_t)h);
   e_t e = o->ops->fdstat_get(o, st);
   if (e == 0) {
-    st->fs_rights_base = ALL_RIGHTS;
-    st->fs_rights_inheriting = ALL_RIGHTS;
+    /* Kinds that know their rights (files: the open mode) set them. */
+    if (!st->fs_rights_base)
+      st->fs_rights_base = ALL_RIGHTS;
+    if (!st->fs_rights_inheriting)
+      st->fs_rights_inheriting = ALL_RIGHTS;
     /* isatty: a character device without seek rights. */
     if (st->fs_filetype == __WASI_FILETYPE_CHARACTER_DEVICE)
       st->fs_rights_base &= ~(__wasi_rights_t)(__WASI_RIGHTS_FD_SEEK | __WASI_RIGHTS_FD_TELL);
