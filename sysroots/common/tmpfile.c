@@ -26,6 +26,19 @@
 #endif
 
 char *__randname(char *);
+
+/* musl's __randname draws on the clock alone: names asked for within one
+ * tick of a coarse clock (Node's wall clock) came out the same. Each call
+ * here also mixes in a count of the calls. */
+static void fresh_name(char *six) {
+  static unsigned calls;
+  unsigned c = ++calls;
+  __randname(six);
+  for (int i = 0; i < 6; i++, c >>= 4) {
+    int off = six[i] - 'A'; /* 0..15 or 32..47 */
+    six[i] = (char)('A' + ((off & ~15) | ((off ^ (int)c) & 15)));
+  }
+}
 int mkstemp(char *);
 
 FILE *tmpfile(void) {
@@ -68,7 +81,7 @@ char *tmpnam(char *buf) {
     return NULL;
   }
   for (int tries = 0; tries < TMP_MAX; tries++) {
-    __randname(name + sizeof name - 7);
+    fresh_name(name + sizeof name - 7);
     if (lstat(name, &st) != 0 && errno == ENOENT) {
       char *out = buf ? buf : internal;
       memcpy(out, name, sizeof name);
@@ -101,7 +114,7 @@ char *tempnam(const char *dir, const char *prefix) {
   char *x = name + blen + 1 + plen;
   for (int tries = 0; tries < TMP_MAX; tries++) {
     memcpy(x, "XXXXXX", 7);
-    __randname(x);
+    fresh_name(x);
     if (lstat(name, &st) != 0 && errno == ENOENT)
       return name;
   }
