@@ -210,6 +210,10 @@ static e_t read_at(file_t *f, const __wasi_iovec_t *iovs, size_t n, uint64_t off
   *nread = 0;
   if (!(f->flags & WASIP2_FS_READ))
     return __WASI_ERRNO_BADF;
+  /* Linux: EISDIR. Asked first: jco's shim lets the host's EISDIR escape
+   * from descriptor.read as an exception (a trap), not an error-code. */
+  if (type_of(f) == WASIP2_FS_TYPE_DIRECTORY)
+    return __WASI_ERRNO_ISDIR;
   size_t total = 0;
   for (size_t i = 0; i < n; i++) {
     size_t want = iovs[i].buf_len;
@@ -222,8 +226,7 @@ static e_t read_at(file_t *f, const __wasi_iovec_t *iovs, size_t n, uint64_t off
       __wasip2_set_list_target(NULL, 0);
       if (total)
         break; /* what was read counts; the error comes again */
-      /* Linux: EISDIR (hosts say "bad-descriptor" for a preopen) */
-      return type_of(f) == WASIP2_FS_TYPE_DIRECTORY ? __WASI_ERRNO_ISDIR : fs_errno(r.u.err);
+      return fs_errno(r.u.err);
     }
     size_t got = r.u.ok.data.len;
     __wasip2_take_list(iovs[i].buf, r.u.ok.data.ptr, got);
