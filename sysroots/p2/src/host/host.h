@@ -74,6 +74,10 @@ __wasilibc_p2_object_t *__wasilibc_p2_stdio_open(int which);
 /* files.c: the preopened directories, in order; *n of them. */
 __wasilibc_p2_object_t **__wasilibc_p2_preopens(size_t *n);
 
+/* poll.c: the object's subscribe op, for poll() over sockets
+ * (poll-sockets.c), which waits for these in the same host call. */
+int32_t __wasilibc_p2_host_pollable(int32_t host, bool write);
+
 /* wasi:io/error and stream errors as errno values. */
 e_t __wasilibc_p2_stream_errno(int32_t error_handle);
 
