@@ -53,12 +53,13 @@ e_t HOST(sock_send)(__wasi_fd_t, const __wasi_ciovec_t *, size_t, __wasi_siflags
 e_t HOST(sock_shutdown)(__wasi_fd_t, __wasi_sdflags_t);
 
 #ifdef __wasip2__
-/* The adapter's placeholders: a number it will not hand out, on which
- * Preview 1 calls fail with EBADF. */
-__attribute__((__import_module__("wasi_snapshot_preview1"), __import_name__("adapter_open_badfd")))
-int32_t __wasilibc_adapter_open_badfd(int32_t *fd);
-__attribute__((__import_module__("wasi_snapshot_preview1"), __import_name__("adapter_close_badfd")))
-int32_t __wasilibc_adapter_close_badfd(int32_t fd);
+/* libc's host is libc itself (p2/src/host): the descriptors a program
+ * starts with come from there, not from probing numbers. */
+int32_t __wasilibc_host_initial(int32_t n);
+/* Defined only in a mixed link, where an object of the program imports
+ * Preview 1 and the adapter is linked (p2/src/adapter-reserve.c): reserves
+ * the adapter's next number, on which Preview 1 calls fail with EBADF. */
+__attribute__((__weak__)) int32_t __wasilibc_adapter_reserve(int32_t *fd);
 #endif
 
 __wasilibc_fd_slot_t *__wasilibc_fd_slots;
@@ -89,7 +90,8 @@ static void unlock(void) {}
 
 static bool table_ready;
 #ifdef __wasip2__
-/* Adapter numbers below this exist (a descriptor or a placeholder). */
+/* Mixed links: adapter numbers below this exist (stdio, a preopen, or a
+ * placeholder of libc's). */
 static int adapter_len;
 static bool adapter_full;
 #endif
@@ -129,21 +131,29 @@ static void setup(void) {
   if (table_ready)
     return;
   table_ready = true;
-  for (int32_t h = 0; h < __WASILIBC_FD_MAX; h++) {
+  for (int32_t n = 0; n < __WASILIBC_FD_MAX; n++) {
+#ifdef __wasip2__
+    int32_t h = __wasilibc_host_initial(n);
+    if (h == -1) {
+      adapter_len = n;
+      break;
+    }
+    uint8_t filetype = FILETYPE_UNKNOWN_YET;
+#else
+    int32_t h = n;
     __wasi_fdstat_t st;
     if (HOST(fd_fdstat_get)(h, &st) != 0) {
       if (h < 3)
         continue;
-#ifdef __wasip2__
-      adapter_len = h;
-#endif
       break;
     }
-    __wasilibc_fd_desc_t *d = grow((size_t)h + 1) ? new_desc(__WASILIBC_FD_HOST, h, st.fs_filetype) : NULL;
+    uint8_t filetype = st.fs_filetype;
+#endif
+    __wasilibc_fd_desc_t *d = grow((size_t)n + 1) ? new_desc(__WASILIBC_FD_HOST, h, filetype) : NULL;
     if (!d)
       abort();
     d->refs = 1;
-    __wasilibc_fd_slots[h].desc = d;
+    __wasilibc_fd_slots[n].desc = d;
   }
 }
 
@@ -151,7 +161,7 @@ static int lowest_free(int min) {
   for (size_t i = (size_t)min; i < __WASILIBC_FD_MAX; i++) {
     if (i >= __wasilibc_fd_slots_len && !grow(i + 1))
       return -ENOMEM;
-    if (!__wasilibc_fd_slots[i].desc)
+    if (!__wasilibc_fd_slots[i].desc && !__wasilibc_fd_slots[i].foreign)
       return (int)i;
   }
   return -EMFILE;
@@ -166,41 +176,49 @@ int __wasilibc_fd_can_add(void) {
 }
 
 #ifdef __wasip2__
-/* Keeps every adapter number equal to libc's: a number libc uses for
- * something the adapter does not know (a pipe, a socket, a dup) holds a
- * placeholder there, and so does a free number below adapter_len. */
-static void mark_reserved(int32_t r) {
-  if (r >= adapter_len)
-    adapter_len = r + 1;
-  if (grow((size_t)r + 1))
-    __wasilibc_fd_slots[r].reserved = true;
-}
-
+/* Mixed links keep libc's numbers and the adapter's from meaning different
+ * things: every number libc uses beyond the ones both start with holds a
+ * placeholder in the adapter, and so does every free number below it. A
+ * number the adapter skipped while handing out placeholders was taken by
+ * the foreign object itself: libc leaves it alone. Placeholders stay when
+ * libc closes a number, ready for its next use. Numbers from 128 on, beyond
+ * the adapter's table, are libc's alone. */
 static void reserve(int u) {
+  if (!__wasilibc_adapter_reserve)
+    return;
   while (!adapter_full && adapter_len <= u) {
     int32_t r;
-    if (__wasilibc_adapter_open_badfd(&r) != 0) {
+    if (__wasilibc_adapter_reserve(&r) != 0 || !grow((size_t)r + 1)) {
       adapter_full = true;
       break;
     }
-    mark_reserved(r);
+    for (int k = adapter_len; k < r; k++)
+      __wasilibc_fd_slots[k].foreign = true;
+    __wasilibc_fd_slots[r].reserved = true;
+    if (r >= adapter_len)
+      adapter_len = r + 1;
   }
-}
-
-/* After the adapter closed `h`: take the number back as a placeholder. */
-static void rereserve(void) {
-  int32_t r;
-  if (__wasilibc_adapter_open_badfd(&r) == 0)
-    mark_reserved(r);
 }
 #else
 static void reserve(int u) { (void)u; }
 #endif
 
+/* The lowest free number >= min, with its placeholder in place (mixed
+ * links); a negative errno if there is none. */
+static int take_lowest(int min) {
+  for (;;) {
+    int u = lowest_free(min);
+    if (u < 0)
+      return u;
+    reserve(u);
+    if (!__wasilibc_fd_slots[u].foreign)
+      return u;
+  }
+}
+
 /* Puts `d` at number `u` (free). */
 static void place(int u, __wasilibc_fd_desc_t *d, bool cloexec) {
-  if (d->kind != __WASILIBC_FD_HOST || d->host != u)
-    reserve(u);
+  reserve(u);
   __wasilibc_fd_slots[u].desc = d;
   __wasilibc_fd_slots[u].cloexec = cloexec;
   d->refs++;
@@ -209,7 +227,7 @@ static void place(int u, __wasilibc_fd_desc_t *d, bool cloexec) {
 int __wasilibc_fd_add(int kind, void *obj, uint16_t flags, bool cloexec, int min) {
   lock();
   setup();
-  int u = lowest_free(min);
+  int u = take_lowest(min);
   __wasilibc_fd_desc_t *d = u >= 0 ? new_desc(kind, -1, FILETYPE_UNKNOWN_YET) : NULL;
   if (d) {
     d->obj = obj;
@@ -247,21 +265,6 @@ static __wasilibc_fd_desc_t *unplace(int fd) {
   slot->cloexec = false;
   if (--d->refs == 0)
     return d;
-#ifdef __wasip2__
-  /* The adapter's descriptor stays at `fd`, which libc now calls free:
-   * move it to a number that still refers to it. */
-  if (d->kind == __WASILIBC_FD_HOST && d->host == fd) {
-    for (size_t k = 0; k < __wasilibc_fd_slots_len; k++) {
-      if (__wasilibc_fd_slots[k].desc == d && __wasilibc_fd_slots[k].reserved &&
-          HOST(fd_renumber)(fd, (int32_t)k) == 0) {
-        __wasilibc_fd_slots[k].reserved = false;
-        d->host = (int32_t)k;
-        rereserve();
-        break;
-      }
-    }
-  }
-#endif
   return NULL;
 }
 
@@ -270,10 +273,6 @@ static e_t close_desc(__wasilibc_fd_desc_t *d) {
   switch (d->kind) {
   case __WASILIBC_FD_HOST:
     error = HOST(fd_close)(d->host);
-#ifdef __wasip2__
-    if (error == 0)
-      rereserve();
-#endif
     break;
   case __WASILIBC_FD_PIPE:
     error = __wasilibc_pipe_ops->close(d);
@@ -305,7 +304,7 @@ int __wasilibc_fd_dup(int fd, int newfd, int min, bool cloexec) {
       place(newfd, d, cloexec);
     }
   } else {
-    newfd = lowest_free(min);
+    newfd = take_lowest(min);
     if (newfd < 0)
       err = -newfd;
     else
@@ -621,43 +620,20 @@ e_t __wasi_path_rename(__wasi_fd_t old_fd, const char *old_path, __wasi_fd_t new
 }
 
 /* A descriptor the host just made (path_open, sock_accept): gives it libc's
- * lowest free number. On wasm32-wasip2 the adapter is steered to hand out
- * that very number: the placeholder there is released just before. */
+ * lowest free number. */
 typedef struct {
   int u;
-  bool released;
 } host_open_t;
 
 static e_t host_open_begin(host_open_t *o) {
-  o->released = false;
-  o->u = lowest_free(0);
+  o->u = take_lowest(0);
   if (o->u < 0)
     return o->u == -EMFILE ? __WASI_ERRNO_MFILE : __WASI_ERRNO_NOMEM;
-#ifdef __wasip2__
-  if (__wasilibc_fd_slots[o->u].reserved && __wasilibc_adapter_close_badfd(o->u) == 0) {
-    __wasilibc_fd_slots[o->u].reserved = false;
-    o->released = true;
-  }
-#endif
   return 0;
 }
 
-static e_t host_open_end(host_open_t *o, e_t error, __wasi_fd_t *fd, uint8_t filetype) {
-  if (error != 0) {
-#ifdef __wasip2__
-    if (o->released)
-      rereserve();
-    /* The adapter's table (128 entries) is full: the per-process limit. */
-    if (error == __WASI_ERRNO_NOMEM)
-      error = __WASI_ERRNO_MFILE;
-#endif
-    return error;
-  }
+static e_t host_open_end(host_open_t *o, __wasi_fd_t *fd, uint8_t filetype) {
   int32_t h = (int32_t)*fd;
-#ifdef __wasip2__
-  if (h >= adapter_len)
-    adapter_len = h + 1;
-#endif
   __wasilibc_fd_desc_t *d = new_desc(__WASILIBC_FD_HOST, h, filetype);
   if (!d) {
     HOST(fd_close)(h);
@@ -676,36 +652,24 @@ e_t __wasi_path_open(__wasi_fd_t dirfd, __wasi_lookupflags_t df, const char *pat
   e_t e = host_of(dirfd, &h, __WASI_ERRNO_NOTDIR);
   if (e)
     return e;
-  host_open_t o;
-#ifdef __wasip2__
-  /* Single-threaded: the steering needs the table to stay as it is. */
-  e = host_open_begin(&o);
-  if (e)
-    return e;
   /* O_NONBLOCK means nothing for files and directories, the only things a path
-   * opens, but the Preview 1 adapter makes their reads non-blocking: EAGAIN
-   * before the data and again at end of file (and node:wasi forgets the flag).
-   * libc keeps it for F_GETFL on every triple; the host never sees it. */
-  e = HOST(path_open)(h, df, path, of, base, inh, ff & ~__WASI_FDFLAGS_NONBLOCK, fd);
-  e = host_open_end(&o, e, fd, FILETYPE_UNKNOWN_YET);
-  if (e == 0)
-    __wasilibc_fd_peek((int)*fd)->flags = (uint16_t)(__WASILIBC_FD_PATH_OPENED | (ff & __WASI_FDFLAGS_NONBLOCK));
-  return e;
-#else
+   * opens, but hosts got it wrong (node:wasi forgets the flag; the Preview 1
+   * adapter made reads non-blocking: EAGAIN before the data and again at end
+   * of file). libc keeps it for F_GETFL on every triple; the host never sees it. */
   e = HOST(path_open)(h, df, path, of, base, inh, ff & ~__WASI_FDFLAGS_NONBLOCK, fd);
   if (e)
     return e;
   lock();
+  host_open_t o;
   e = host_open_begin(&o);
   if (e == 0)
-    e = host_open_end(&o, 0, fd, FILETYPE_UNKNOWN_YET);
+    e = host_open_end(&o, fd, FILETYPE_UNKNOWN_YET);
   else
     HOST(fd_close)((int32_t)*fd);
   if (e == 0)
     __wasilibc_fd_peek((int)*fd)->flags = (uint16_t)(__WASILIBC_FD_PATH_OPENED | (ff & __WASI_FDFLAGS_NONBLOCK));
   unlock();
   return e;
-#endif
 }
 
 e_t __wasi_sock_accept(__wasi_fd_t fd, __wasi_fdflags_t flags, __wasi_fd_t *newfd) {
@@ -720,7 +684,7 @@ e_t __wasi_sock_accept(__wasi_fd_t fd, __wasi_fdflags_t flags, __wasi_fd_t *newf
   host_open_t o;
   e = host_open_begin(&o);
   if (e == 0)
-    e = host_open_end(&o, 0, newfd, __WASI_FILETYPE_SOCKET_STREAM);
+    e = host_open_end(&o, newfd, __WASI_FILETYPE_SOCKET_STREAM);
   else
     HOST(fd_close)((int32_t)*newfd);
   unlock();

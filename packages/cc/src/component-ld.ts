@@ -4,10 +4,10 @@
 // adapter from @wasi/preview1-adapter: the command adapter when the module exports _start, the
 // reactor adapter otherwise. The output appears whole or not at all.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { expandResponseFiles, quoteForResponseFile } from './args.js';
-import { adapterPath, componentize, writeFileAtomic, ADAPTER_MODULE } from './component.js';
+import { adapterPath, componentize, importsPreview1, writeFileAtomic, ADAPTER_MODULE } from './component.js';
 import { errorCode, firstLine, noSpaceMessage } from './errors.js';
 import { detectToolchain, isExecutable, ToolchainError } from './toolchain.js';
 import { packageVersion } from './version.js';
@@ -117,6 +117,23 @@ export function parseLinkerArgs(argv: string[], env: NodeJS.ProcessEnv = process
 
 export class UsageError extends Error {}
 
+const ADAPTER_RESERVE = 'adapter-reserve.o';
+
+/**
+ * wasm32-wasip2's adapter-reserve.o, found where the link's startup file or library
+ * directories are (only our sysroot has one); undefined for any other libc.
+ */
+function adapterReserveObject(wasmLdArgs: string[]): string | undefined {
+  const dirs: string[] = [];
+  for (let i = 0; i < wasmLdArgs.length; i++) {
+    const a = wasmLdArgs[i] as string;
+    if (/(^|\/)crt1(-command|-reactor)?\.o$/.test(a)) dirs.push(dirname(a));
+    else if (a === '-L' && i + 1 < wasmLdArgs.length) dirs.push(wasmLdArgs[++i] as string);
+    else if (a.startsWith('-L')) dirs.push(a.slice(2));
+  }
+  return dirs.map((d) => join(d, ADAPTER_RESERVE)).find((p) => existsSync(p));
+}
+
 function fail(message: string): number {
   process.stderr.write(`${NAME}: error: ${message}\n`);
   return 1;
@@ -193,7 +210,17 @@ export async function main(argv: string[]): Promise<number> {
       renameSync(coreTmp, o.output);
       return 0;
     }
-    const core = readFileSync(coreTmp);
+    let core = readFileSync(coreTmp);
+    // A mixed link: an object imports Preview 1 itself, so the adapter joins the component, and
+    // libc must reserve its descriptor numbers in the adapter's table. That is what
+    // adapter-reserve.o (beside crt1-command.o in the sysroot) does; link again with it.
+    const reserve = importsPreview1(core) ? adapterReserveObject(o.wasmLdArgs) : undefined;
+    if (reserve) {
+      const again = spawnSync(wasmLd, [...ldArgs, reserve], { stdio: 'inherit' });
+      if (again.error) return fail(`could not run ${wasmLd}: ${again.error.message}`);
+      if (again.status !== 0) return again.status ?? 1;
+      core = readFileSync(coreTmp);
+    }
     let component: Uint8Array;
     try {
       const adapters: Array<[string, Uint8Array]> = o.adapt.length

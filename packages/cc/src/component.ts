@@ -1,5 +1,6 @@
-// Core module → Preview 2 component: jco's componentNew (wasm-tools' wit-component) with the
-// wasi_snapshot_preview1 adapter from @wasi/preview1-adapter.
+// Core module → Preview 2 component: jco's componentNew (wasm-tools' wit-component), with the
+// wasi_snapshot_preview1 adapter from @wasi/preview1-adapter only when the module imports
+// Preview 1 (wasm32-wasip2's libc does not; an object from another toolchain may).
 import { readFileSync } from 'node:fs';
 import { commandAdapterPath, reactorAdapterPath } from '@wasi/preview1-adapter';
 import { moduleInterface } from './wasm.js';
@@ -45,12 +46,22 @@ export const COMPONENT_LD_V8_FLAGS: readonly string[] = Object.freeze(['--liftof
 type WasmTools = typeof import('@bytecodealliance/jco-transpile/wasm-tools');
 let wasmTools: Promise<WasmTools> | undefined;
 
+/** Whether the core module imports anything from Preview 1 (and so needs the adapter). */
+export function importsPreview1(core: Uint8Array): boolean {
+  return moduleInterface(core).imports.some((i) => i.module === ADAPTER_MODULE);
+}
+
 /**
  * Wraps a core module into a component. `adapters` are [import module name, adapter bytes]
- * pairs; by default the wasi_snapshot_preview1 adapter chosen by adapterKindFor.
+ * pairs; by default the wasi_snapshot_preview1 adapter chosen by adapterKindFor. An adapter
+ * is used only if the module imports its module name.
  */
 export async function componentize(core: Uint8Array, options: ComponentizeOptions = {}): Promise<Uint8Array> {
-  const adapters = options.adapters ?? [[ADAPTER_MODULE, readFileSync(adapterPath(options.adapter ?? 'auto', core))]];
+  const imported = new Set(moduleInterface(core).imports.map((i) => i.module));
+  const adapters = (
+    options.adapters ??
+    (imported.has(ADAPTER_MODULE) ? [[ADAPTER_MODULE, readFileSync(adapterPath(options.adapter ?? 'auto', core))]] : [])
+  ).filter(([name]) => imported.has(name));
   wasmTools ??= import('@bytecodealliance/jco-transpile/wasm-tools');
   const { componentNew } = await wasmTools;
   return componentNew(core, adapters);

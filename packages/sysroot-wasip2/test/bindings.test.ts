@@ -20,7 +20,6 @@ import { componentEmbed, componentNew, componentWit } from '@bytecodealliance/jc
 import { SYSROOTS_DIR } from '@wasi-sysroots/recipe';
 import { detectToolchain } from '@wasi-sysroots/toolchain';
 import { compileC } from '@wasi-sysroots/verify';
-import { adapterPath } from '@wasi-sysroots/verify/hosts/p2';
 import { classicImportName, customSections, functionImports, type FuncImport } from './wasm-imports.ts';
 
 const sysroot = join(import.meta.dirname, '..', 'sysroot');
@@ -70,6 +69,16 @@ describe('wasm32-wasip2 bindings and WIT', () => {
   test('the WIT world has the interfaces libc imports', () => {
     const modules = new Set([...witFunctions.values()].map((f) => f.module));
     assert.deepEqual([...modules].sort(), [
+      'wasi:cli/environment@0.2.0',
+      'wasi:cli/exit@0.2.0',
+      'wasi:cli/stderr@0.2.0',
+      'wasi:cli/stdin@0.2.0',
+      'wasi:cli/stdout@0.2.0',
+      'wasi:cli/terminal-input@0.2.0',
+      'wasi:cli/terminal-output@0.2.0',
+      'wasi:cli/terminal-stderr@0.2.0',
+      'wasi:cli/terminal-stdin@0.2.0',
+      'wasi:cli/terminal-stdout@0.2.0',
       'wasi:clocks/monotonic-clock@0.2.0',
       'wasi:clocks/wall-clock@0.2.0',
       'wasi:io/error@0.2.0',
@@ -104,9 +113,8 @@ describe('wasm32-wasip2 bindings and WIT', () => {
     const declared = new Map(imports.map((i) => [key(i), i]));
     assert.equal(declared.size, decls.length, 'each declaration is a distinct import');
 
-    const p2 = [...declared.values()].filter((i) => i.module !== 'wasi_snapshot_preview1');
     const problems: string[] = [];
-    for (const imp of p2) {
+    for (const imp of declared.values()) {
       const wit = witFunctions.get(key(imp));
       if (!wit) problems.push(`declared but not in the WIT: ${key(imp)}`);
       else if (wit.signature !== imp.signature)
@@ -114,13 +122,20 @@ describe('wasm32-wasip2 bindings and WIT', () => {
     }
     for (const k of witFunctions.keys()) if (!declared.has(k)) problems.push(`in the WIT but not declared: ${k}`);
     assert.deepEqual(problems, []);
+  });
 
-    // The two adapter functions: (ret_ptr) -> errno and (fd) -> errno.
-    const adapter = [...declared.values()].filter((i) => i.module === 'wasi_snapshot_preview1');
-    assert.deepEqual(adapter.map((i) => `${i.name} ${i.signature}`).sort(), [
-      'adapter_close_badfd (i32) -> (i32)',
-      'adapter_open_badfd (i32) -> (i32)',
-    ]);
+  test('no object of libc.a, and no startup file but adapter-reserve.o, imports Preview 1', () => {
+    const dir = join(work, 'p1-free');
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const x = spawnSync(toolchain.ar, ['x', join(libDir, 'libc.a')], { cwd: dir, encoding: 'utf8' });
+    assert.equal(x.status, 0, x.stderr);
+    const p1 = (path: string) => functionImports(readFileSync(path)).filter((i) => i.module === 'wasi_snapshot_preview1').map(key);
+    const offenders = readdirSync(dir).filter((n) => n.endsWith('.o')).flatMap((f) => p1(join(dir, f)).map((k) => `${f}: ${k}`));
+    assert.deepEqual(offenders, []);
+    for (const crt of ['crt1.o', 'crt1-command.o', 'crt1-reactor.o']) assert.deepEqual(p1(join(libDir, crt)), [], crt);
+    // The one that does, for mixed links only: the adapter's placeholders.
+    assert.deepEqual(p1(join(libDir, 'adapter-reserve.o')), ['wasi_snapshot_preview1 adapter_open_badfd']);
   });
 
   test('every Preview 2 import in libc.a matches the WIT', () => {
@@ -177,8 +192,9 @@ describe('wasm32-wasip2 component-type section', () => {
     const built = compileC({ toolchain, triple: 'wasm32-wasip2', sysroot, sources: [src], output: core, opt: '-O2', flags: ['-fuse-ld=lld'] });
     assert.ok(built.ok, built.stderr);
     const bytes = readFileSync(core);
-    assert.deepEqual(customSections(bytes).filter((s) => s.name.startsWith('component-type')).map((s) => s.name), [SECTION]);
-    const component = await componentNew(bytes, [['wasi_snapshot_preview1', readFileSync(adapterPath())]]);
+    assert.deepEqual(customSections(bytes).filter((s) => s.name.startsWith('component-type')).map((s) => s.name).sort(),
+      ['component-type:wasi-sysroots-command', SECTION]);
+    const component = await componentNew(bytes, []);
     const wit = await componentWit(component);
     assert.match(wit, /import wasi:sockets\/tcp-create-socket@0\.2\.\d+;/);
     assert.match(wit, /import wasi:sockets\/tcp@0\.2\.\d+;/);
@@ -206,24 +222,28 @@ describe('wasm32-wasip2 component-type section', () => {
       assert.ok(imports.includes(k), `${k} is not imported`);
     const fromAdapter = imports.filter((k) => /^wasi_snapshot_preview1 (clock_|random_get|sched_yield)/.test(k));
     assert.deepEqual(fromAdapter, []);
-    assert.deepEqual(customSections(bytes).filter((s) => s.name.startsWith('component-type')).map((s) => s.name), [SECTION]);
-    const component = await componentNew(bytes, [['wasi_snapshot_preview1', readFileSync(adapterPath())]]);
+    const component = await componentNew(bytes, []);
     const wit = await componentWit(component);
     assert.match(wit, /import wasi:clocks\/wall-clock@0\.2\.\d+;/);
     assert.match(wit, /import wasi:random\/random@0\.2\.\d+;/);
   });
 
-  test('a program without sockets stays a plain Preview 1 module', async () => {
-    const src = join(work, 'no-sockets.c');
-    writeFileSync(src, '#include <stdio.h>\n#include <poll.h>\nint main(void) { printf("%d\\n", poll(0, 0, 0)); return 0; }\n');
-    const core = join(work, 'no-sockets.wasm');
+  test('a hello-world component imports only wasi:*@0.2.* interfaces and has no adapter', async () => {
+    const src = join(work, 'hello.c');
+    writeFileSync(src, '#include <stdio.h>\nint main(void) { puts("hello"); return 0; }\n');
+    const core = join(work, 'hello.wasm');
     const built = compileC({ toolchain, triple: 'wasm32-wasip2', sysroot, sources: [src], output: core, opt: '-O2', flags: ['-fuse-ld=lld'] });
     assert.ok(built.ok, built.stderr);
     const bytes = readFileSync(core);
-    assert.deepEqual(customSections(bytes).filter((s) => s.name.startsWith('component-type')), []);
-    const modules = new Set(functionImports(bytes).map((i) => i.module));
-    assert.deepEqual([...modules], ['wasi_snapshot_preview1']);
-    const exports = WebAssembly.Module.exports(new WebAssembly.Module(bytes)).map((e) => e.name);
-    assert.ok(!exports.includes('cabi_realloc'), 'no cabi_realloc without sockets');
+    const modules = [...new Set(functionImports(bytes).map((i) => i.module))];
+    assert.deepEqual(modules.filter((m) => !/^wasi:[a-z-]+\/[a-z-]+@0\.2\.\d+$/.test(m)), []);
+    assert.deepEqual(customSections(bytes).filter((s) => s.name.startsWith('component-type')).map((s) => s.name).sort(),
+      ['component-type:wasi-sysroots-command', SECTION]);
+    const component = await componentNew(bytes, []);
+    const wit = await componentWit(component);
+    const imports = [...wit.matchAll(/^\s*import (\S+);/gm)].map((m) => m[1]!);
+    assert.ok(imports.includes('wasi:cli/stdout@0.2.0'), wit);
+    assert.deepEqual(imports.filter((i) => !/^wasi:[a-z-]+\/[a-z-]+@0\.2\.\d+$/.test(i)), []);
+    assert.deepEqual([...wit.matchAll(/^\s*export (\S+);/gm)].map((m) => m[1]), ['wasi:cli/run@0.2.0']);
   });
 });

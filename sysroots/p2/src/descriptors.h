@@ -25,6 +25,7 @@
 
 #include "fd-table.h"
 #include "wasip2.h"
+#include "lists.h"
 
 typedef enum {
   SOCK_STATE_FRESH,       /* created, not bound */
@@ -122,9 +123,6 @@ void __wasip2_sleep_ns(int64_t ns);
 int __wasip2_poll_mixed(struct pollfd *, nfds_t, int64_t timeout_ns);
 /* Drops the error of a failed stream operation. */
 void __wasip2_drop_stream_error(const wasip2_stream_error_t *);
-/* A buffer the host will fill with the next returned list<u8>. */
-void __wasip2_set_list_target(void *buf, size_t len);
-void __wasip2_take_list(void *buf, const uint8_t *ptr, size_t len);
 
 /* Address conversions. */
 int __wasip2_sockaddr_to_flat(const __wasip2_socket_t *, const struct sockaddr *, socklen_t,

@@ -14,7 +14,6 @@
 #include "descriptors.h"
 #include "host/host.h"
 
-#define SLICE_NS 10000000      /* a host descriptor without a pollable */
 #define STALE_SLICE_NS 1000000 /* a pollable was ready but yielded nothing */
 
 enum { KIND_SKIP, KIND_SOCKET, KIND_ALWAYS, KIND_PIPE, KIND_HOST, KIND_BAD };
@@ -138,13 +137,6 @@ static short udp_ready(__wasip2_socket_t *s, short events, waitset_t *w) {
       want(w, p);
   }
   return re;
-}
-
-/* Until libc is its own host (p2.mk builds host/), descriptors of the
- * adapter have no pollable; host/poll.c's definition replaces this one. */
-__attribute__((__weak__)) int32_t __wasilibc_p2_host_pollable(int32_t host, bool write) {
-  (void)host, (void)write;
-  return -1;
 }
 
 int __wasip2_poll_mixed(struct pollfd *fds, nfds_t nfds, int64_t timeout_ns) {
@@ -287,7 +279,7 @@ int __wasip2_poll_mixed(struct pollfd *fds, nfds_t nfds, int64_t timeout_ns) {
      * A pipe is not among them: nothing can fill or drain it while this
      * single thread waits. */
     size_t first_own = w.n;
-    bool unwaitable = false, pipes = false;
+    bool pipes = false;
     for (nfds_t i = 0; i < nfds; i++) {
       struct pollfd *p = &fds[i];
       if (kind[i] == KIND_PIPE) {
@@ -302,21 +294,18 @@ int __wasip2_poll_mixed(struct pollfd *fds, nfds_t nfds, int64_t timeout_ns) {
       for (int write = 0; write < 2; write++) {
         if (!(p->events & (write ? POLLOUT : POLLIN)))
           continue;
+        /* None: always ready, and the check above said so already. */
         int32_t h = __wasilibc_p2_host_pollable(d->host, write);
-        if (h < 0)
-          unwaitable = true;
-        else
+        if (h >= 0)
           want(&w, h);
       }
     }
     size_t end_own = w.n;
 
     int64_t wait = left;
-    /* A ready pollable that yielded nothing is looked at again soon; a
-     * host descriptor without a pollable (the adapter's) in slices. */
-    int64_t slice = w.stale ? STALE_SLICE_NS : unwaitable ? SLICE_NS : -1;
-    if (slice >= 0 && (wait < 0 || wait > slice))
-      wait = slice;
+    /* A ready pollable that yielded nothing is looked at again soon. */
+    if (w.stale && (wait < 0 || wait > STALE_SLICE_NS))
+      wait = STALE_SLICE_NS;
     if (wait < 0 && w.n == 0) {
       if (pipes) {
         /* Only pipes, and nobody else to fill them: it would never end. */

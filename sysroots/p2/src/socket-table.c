@@ -1,7 +1,6 @@
 /*
  * The socket half of the descriptor table: adding sockets, the network
- * handle, waiting, error codes, and the `cabi_realloc` the host uses to
- * return lists.
+ * handle, waiting and error codes.
  */
 #include <errno.h>
 #include <fcntl.h>
@@ -143,53 +142,6 @@ void __wasip2_drop_all(__wasip2_socket_t *s) {
       __wasip2_udp_drop(s->socket);
   }
   s->socket = 0;
-}
-
-/* ---- lists returned by the host ----------------------------------------- */
-
-static void *list_target;
-static size_t list_target_len;
-
-void __wasip2_set_list_target(void *buf, size_t len) {
-  list_target = buf;
-  list_target_len = len;
-}
-
-void __wasip2_take_list(void *buf, const uint8_t *ptr, size_t len) {
-  list_target = NULL;
-  if (ptr != buf) {
-    if (len)
-      memcpy(buf, ptr, len);
-    free((void *)ptr);
-  }
-}
-
-/* The canonical ABI allocator. A read of bytes sets a target buffer first,
- * so the host writes straight into the caller's memory; everything else is
- * malloc'd and freed by the code that asked for it. Weak, so that a program
- * with its own (for example from generated bindings) keeps it: the socket
- * code then copies and frees. */
-__attribute__((__weak__, __export_name__("cabi_realloc")))
-void *cabi_realloc(void *ptr, size_t old_size, size_t align, size_t new_size) {
-  (void)old_size;
-  if (!ptr && list_target && align == 1 && new_size <= list_target_len) {
-    void *r = list_target;
-    list_target = NULL;
-    return r;
-  }
-  if (new_size == 0)
-    new_size = 1;
-  void *r;
-  if (align > 16) {
-    if (ptr)
-      abort();
-    r = aligned_alloc(align, (new_size + align - 1) & ~(align - 1));
-  } else {
-    r = realloc(ptr, new_size);
-  }
-  if (!r)
-    abort();
-  return r;
 }
 
 /* ---- the table ---------------------------------------------------------- */

@@ -151,6 +151,44 @@ typedef struct {
   union { struct { wasip2_incoming_datagram_t *ptr; size_t len; } ok; uint8_t err; } u;
 } wasip2_result_datagrams_t;
 
+/* ---- wasi:cli@0.2.0: environment, exit, stdio, terminal-* ------------- */
+
+/* tuple<string, string> */
+typedef struct { wasip2_string_t name, value; } wasip2_env_var_t;
+typedef struct { wasip2_env_var_t *ptr; size_t len; } wasip2_env_list_t;
+typedef struct { wasip2_string_t *ptr; size_t len; } wasip2_string_list_t;
+/* option<own<terminal-*>> */
+typedef struct { uint8_t is_some; int32_t handle; } wasip2_option_handle_t;
+/* option<string> */
+typedef struct { uint8_t is_some; wasip2_string_t value; } wasip2_option_string_t;
+
+WASIP2_IMPORT("wasi:cli/environment@0.2.0", "get-environment")
+void __wasip2_get_environment(wasip2_env_list_t *ret);
+WASIP2_IMPORT("wasi:cli/environment@0.2.0", "get-arguments")
+void __wasip2_get_arguments(wasip2_string_list_t *ret);
+WASIP2_IMPORT("wasi:cli/environment@0.2.0", "initial-cwd")
+void __wasip2_initial_cwd(wasip2_option_string_t *ret);
+WASIP2_IMPORT("wasi:cli/exit@0.2.0", "exit")
+_Noreturn void __wasip2_exit(int32_t is_err);
+WASIP2_IMPORT("wasi:cli/exit@0.2.0", "exit-with-code")
+_Noreturn void __wasip2_exit_with_code(int32_t status);
+WASIP2_IMPORT("wasi:cli/stdin@0.2.0", "get-stdin")
+int32_t __wasip2_get_stdin(void);
+WASIP2_IMPORT("wasi:cli/stdout@0.2.0", "get-stdout")
+int32_t __wasip2_get_stdout(void);
+WASIP2_IMPORT("wasi:cli/stderr@0.2.0", "get-stderr")
+int32_t __wasip2_get_stderr(void);
+WASIP2_IMPORT("wasi:cli/terminal-input@0.2.0", "[resource-drop]terminal-input")
+void __wasip2_terminal_input_drop(int32_t self);
+WASIP2_IMPORT("wasi:cli/terminal-output@0.2.0", "[resource-drop]terminal-output")
+void __wasip2_terminal_output_drop(int32_t self);
+WASIP2_IMPORT("wasi:cli/terminal-stdin@0.2.0", "get-terminal-stdin")
+void __wasip2_get_terminal_stdin(wasip2_option_handle_t *ret);
+WASIP2_IMPORT("wasi:cli/terminal-stdout@0.2.0", "get-terminal-stdout")
+void __wasip2_get_terminal_stdout(wasip2_option_handle_t *ret);
+WASIP2_IMPORT("wasi:cli/terminal-stderr@0.2.0", "get-terminal-stderr")
+void __wasip2_get_terminal_stderr(wasip2_option_handle_t *ret);
+
 /* ---- wasi:io/error@0.2.0 ------------------------------------------------ */
 
 WASIP2_IMPORT("wasi:io/error@0.2.0", "[method]error.to-debug-string")
@@ -378,15 +416,6 @@ int32_t __wasip2_resolve_address_stream_subscribe(int32_t self);
 WASIP2_IMPORT("wasi:sockets/ip-name-lookup@0.2.0", "[resource-drop]resolve-address-stream")
 void __wasip2_resolve_address_stream_drop(int32_t self);
 
-/* ---- the command adapter (wasi_snapshot_preview1) ----------------------- */
-
-/* Reserves a descriptor number that Preview 1 calls answer with EBADF. */
-WASIP2_IMPORT("wasi_snapshot_preview1", "adapter_open_badfd")
-int32_t __wasip2_adapter_open_badfd(int32_t *fd);
-/* Releases a number reserved by adapter_open_badfd. */
-WASIP2_IMPORT("wasi_snapshot_preview1", "adapter_close_badfd")
-int32_t __wasip2_adapter_close_badfd(int32_t fd);
-
 /* ---- layout checks (canonical ABI sizes and offsets) -------------------- */
 
 #define WASIP2_LAYOUT(type, size, field, offset) \
@@ -415,5 +444,8 @@ WASIP2_LAYOUT(wasip2_incoming_datagram_t, 40, remote_address, 8);
 WASIP2_LAYOUT(wasip2_outgoing_datagram_t, 44, remote_address, 8);
 _Static_assert(offsetof(wasip2_outgoing_datagram_t, remote_address.addr) == 12, "option<ip-socket-address>");
 WASIP2_LAYOUT(wasip2_result_datagrams_t, 12, u, 4);
+WASIP2_LAYOUT(wasip2_env_var_t, 16, value, 8);
+WASIP2_LAYOUT(wasip2_option_handle_t, 8, handle, 4);
+WASIP2_LAYOUT(wasip2_option_string_t, 12, value, 4);
 
 #endif

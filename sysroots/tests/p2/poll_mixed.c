@@ -1,5 +1,7 @@
 // poll and select over sockets together with pipes: one wait for the sockets,
-// the pipes answered as they are (nothing else can change them meanwhile).
+// the pipes answered as they are (nothing else can change them meanwhile),
+// and stdin waited for in the same host call as the sockets.
+// stdin: typed\n
 #include <poll.h>
 #include <sys/select.h>
 
@@ -70,6 +72,21 @@ int main(void) {
   struct pollfd h[2] = {{.fd = p[0], .events = POLLIN}, {.fd = s, .events = POLLIN}};
   r = poll(h, 2, -1);
   show("pipe hung up, socket quiet", h, 2, r);
+
+  /* stdout is writable; stdin with a line waiting, the socket quiet. */
+  struct pollfd out[2] = {{.fd = 1, .events = POLLOUT}, {.fd = s, .events = POLLIN}};
+  r = poll(out, 2, -1);
+  show("stdout, socket quiet", out, 2, r);
+  struct pollfd in[2] = {{.fd = 0, .events = POLLIN}, {.fd = s, .events = POLLIN}};
+  r = poll(in, 2, -1);
+  show("stdin line, socket quiet", in, 2, r);
+  char line[16] = {0};
+  SHOW("read stdin", read(0, line, sizeof line));
+  /* At its end stdin reads (0) without waiting. */
+  struct pollfd eof[2] = {{.fd = 0, .events = POLLIN}, {.fd = s, .events = POLLIN}};
+  r = poll(eof, 2, -1);
+  show("stdin at end, socket quiet", eof, 2, r);
+  SHOW("read stdin", read(0, line, sizeof line));
 
   close(p[0]);
   close(s);

@@ -19,6 +19,7 @@ static size_t initial_len;
 
 int32_t __wasilibc_host_initial(int32_t n) {
   if (!initial) {
+    __wasi_sysroots_component_type_anchor();
     size_t np = 0;
     __wasilibc_p2_object_t **pre = __wasilibc_p2_preopens(&np);
     initial = calloc(3 + np, sizeof *initial);
@@ -104,10 +105,4 @@ e_t HOST(sock_send)(__wasi_fd_t h, const __wasi_ciovec_t *iovs, size_t n, __wasi
 e_t HOST(sock_shutdown)(__wasi_fd_t h, __wasi_sdflags_t how) {
   (void)h, (void)how;
   return __WASI_ERRNO_NOTSOCK;
-}
-
-/* Preview 2 has no signals to raise. */
-e_t __wasi_proc_raise(__wasi_signal_t sig) {
-  (void)sig;
-  return __WASI_ERRNO_NOSYS;
 }

@@ -78,6 +78,10 @@ __wasilibc_p2_object_t **__wasilibc_p2_preopens(size_t *n);
  * (poll-sockets.c), which waits for these in the same host call. */
 int32_t __wasilibc_p2_host_pollable(int32_t host, bool write);
 
+/* component-type.c: links the section that types libc's imports; every
+ * path that makes a Preview 2 call first passes one of its callers. */
+void __wasi_sysroots_component_type_anchor(void);
+
 /* wasi:io/error and stream errors as errno values. */
 e_t __wasilibc_p2_stream_errno(int32_t error_handle);
 

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <wasi/api.h>
 
+#include "../lists.h"
 #include "../wasip2.h"
 #include "host.h"
 
@@ -50,6 +51,8 @@ __wasi_errno_t __wasilibc_host_poll_oneoff(const __wasi_subscription_t *in, __wa
                                            __wasi_size_t n, __wasi_size_t *nevents) {
   if (n == 0)
     return __WASI_ERRNO_INVAL;
+  __wasip2_lists_anchor(); /* poll returns a list */
+  __wasi_sysroots_component_type_anchor();
   int32_t stack_list[8];
   uint32_t stack_sub[8];
   int32_t *list = n <= 8 ? stack_list : malloc(n * sizeof *list);
