@@ -75,6 +75,10 @@ __wasilibc_p2_object_t *__wasilibc_p2_stdio_open(int which);
 /* files.c: the preopened directories, in order; *n of them. */
 __wasilibc_p2_object_t **__wasilibc_p2_preopens(size_t *n);
 
+/* poll.c: the object's subscribe op, for poll() over sockets
+ * (poll-sockets.c), which waits for these in the same host call. */
+int32_t __wasilibc_p2_host_pollable(int32_t host, bool write);
+
 /* component-type.c: links the section that types libc's imports; every
  * path that makes a Preview 2 call first passes one of its callers. */
 void __wasi_sysroots_component_type_anchor(void);

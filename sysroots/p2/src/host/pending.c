@@ -1,6 +1,5 @@
 /*
- * Host calls not answered yet (issue 12 in progress): files.c and poll.c
- * replace these one by one. Each gives the error a host without the
+ * Host calls not answered yet (issue 12 in progress): files.c replaces these one by one. Each gives the error a host without the
  * feature would.
  */
 #include <wasi/api.h>
@@ -126,10 +125,5 @@ e_t HOST(path_symlink)(const char * a0, __wasi_fd_t a1, const char * a2) {
 
 e_t HOST(path_unlink_file)(__wasi_fd_t a0, const char * a1) {
   (void)a0, (void)a1;
-  return __WASI_ERRNO_NOTSUP;
-}
-
-e_t HOST(poll_oneoff)(const __wasi_subscription_t * a0, __wasi_event_t * a1, __wasi_size_t a2, __wasi_size_t * a3) {
-  (void)a0, (void)a1, (void)a2, (void)a3;
   return __WASI_ERRNO_NOTSUP;
 }
