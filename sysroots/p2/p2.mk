@@ -12,7 +12,7 @@ P2_SRC := $(P2_DIR)/src
 P2_GEN := $(OBJDIR)/p2
 
 TRIPLE_SOURCES += $(addprefix $(P2_SRC)/, \
-  host/host.c host/stdio.c host/cli.c host/files.c host/pending.c \
+  host/host.c host/stdio.c host/cli.c host/files.c host/poll.c \
   lists.c \
   dispatch.c ioctl.c poll.c clocks.c \
   socket-table.c addr.c socket.c tcp.c udp.c poll-sockets.c netdb.c \

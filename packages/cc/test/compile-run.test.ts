@@ -143,6 +143,40 @@ int main(int argc, char **argv) {
 }
 `;
 
+// An object that calls Preview 1 itself, as one from another toolchain may: wasm-component-ld
+// then adds the adapter. Its descriptors and libc's must not mean different things.
+const FOREIGN_P1 = `#include <stddef.h>
+#include <stdint.h>
+#include <string.h>
+typedef struct { const void *buf; size_t len; } ciovec;
+__attribute__((import_module("wasi_snapshot_preview1"), import_name("fd_write")))
+int32_t p1_fd_write(int32_t fd, const ciovec *iovs, size_t n, size_t *written);
+int foreign_write(int fd, const char *text) {
+  ciovec v = { text, strlen(text) };
+  size_t written = 0;
+  return p1_fd_write(fd, &v, 1, &written);
+}
+`;
+
+const MIXED = `#include <fcntl.h>
+#include <stdio.h>
+#include <unistd.h>
+int foreign_write(int fd, const char *text);
+int main(void) {
+  printf("libc first\\n");
+  fflush(stdout);
+  int stdout_errno = foreign_write(1, "foreign second\\n");
+  printf("libc third\\n");
+  fflush(stdout);
+  int file = open("/data/mixed.txt", O_WRONLY | O_CREAT | O_TRUNC, 0644);
+  int ends[2];
+  if (file < 0 || pipe(ends) != 0) { perror("open/pipe"); return 1; }
+  printf("stdout %d, file %d, pipe %d %d\\n", stdout_errno, foreign_write(file, "x"),
+         foreign_write(ends[0], "x"), foreign_write(ends[1], "x"));
+  return 0;
+}
+`;
+
 let p: Project;
 before(() => {
   p = makeProject();
@@ -152,6 +186,8 @@ before(() => {
   p.write('thread-files.c', THREAD_FILES);
   p.write('tcp-client.c', TCP_CLIENT);
   p.write('jump.c', JUMP);
+  p.write('foreign-p1.c', FOREIGN_P1);
+  p.write('mixed.c', MIXED);
   p.write('data/input.txt', 'a line from the host\n');
 });
 after(() => p?.remove());
@@ -196,8 +232,8 @@ for (const triple of TRIPLES) {
     assert.equal(run.stderr, '');
 
     const failing = p.wasiCc(['run', out, '3']);
-    // wasi:cli/exit 0.2 carries only success or failure; core modules keep the exact status.
-    assert.equal(failing.status, triple === 'wasm32-wasip2' ? 1 : 3, output(failing));
+    // On wasm32-wasip2 too: libc exits with wasi:cli/exit's exit-with-code, which our host has.
+    assert.equal(failing.status, 3, output(failing));
     assert.equal(failing.stdout, `hello from ${out}, argc=2\n`);
   });
 
@@ -305,4 +341,26 @@ test('wasm32-wasip2: -Wl,--skip-wit-component and -fuse-ld=lld give a core modul
   const run = p.wasiCc(['run', 'lib.wasm']);
   assert.equal(run.status, 1);
   assert.match(run.stderr, /exports no wasi:cli\/run: it is a library component/);
+});
+
+test('wasm32-wasip2: a program without Preview 1 imports gets no adapter', () => {
+  const cc = p.wasiCc(['--target=wasm32-wasip2', '-O2', 'hello.c', '-o', 'no-adapter.wasm']);
+  assert.equal(cc.status, 0, output(cc));
+  // The adapter module exports adapter_open_badfd; nothing else in a component names it.
+  assert.equal(readFileSync(p.path('no-adapter.wasm')).includes('adapter_open_badfd'), false);
+  const run = p.wasiCc(['run', 'no-adapter.wasm']);
+  assert.equal(run.stdout, 'hello from no-adapter.wasm, argc=1\n');
+});
+
+test('wasm32-wasip2: an object calling Preview 1 fd_write directly gets the adapter; stdio stays in order and libc\'s descriptors are EBADF to it', () => {
+  const obj = p.wasiCc(['--target=wasm32-wasip2', '-O2', '-c', 'foreign-p1.c', '-o', 'foreign-p1.o']);
+  assert.equal(obj.status, 0, output(obj));
+  const cc = p.wasiCc(['--target=wasm32-wasip2', '-O2', 'mixed.c', 'foreign-p1.o', '-o', 'mixed.wasm']);
+  assert.equal(cc.status, 0, output(cc));
+  assert.equal(readFileSync(p.path('mixed.wasm')).includes('adapter_open_badfd'), true);
+  const run = p.wasiCc(['run', '--dir', `${p.path('data')}::/data`, 'mixed.wasm']);
+  assert.equal(run.status, 0, output(run));
+  // errno 8 is Preview 1's EBADF: the file and the pipe are libc's, not the adapter's.
+  assert.equal(run.stdout, 'libc first\nforeign second\nlibc third\nstdout 0, file 8, pipe 8 8\n');
+  assert.equal(run.stderr, '');
 });

@@ -1,12 +1,11 @@
 /*
  * Sockets in the descriptor table of wasm32-wasip2 libc.
  *
- * Files, stdio, clocks and the rest use Preview 1 calls, served by the
- * command adapter. Sockets use wasi:sockets directly: a socket is a
- * description of libc's descriptor table (common/fd-table.h) pointing to the
- * socket's Preview 2 resources. Its number holds a placeholder in the
- * adapter (adapter_open_badfd) while the adapter has room, so Preview 1
- * calls on it fail with EBADF (see "Descriptor numbers" in ../README.md).
+ * Files, stdio, clocks and the rest go through the host layer (host/host.h).
+ * Sockets use wasi:sockets directly: a socket is a description of libc's
+ * descriptor table (common/fd-table.h) pointing to the socket's Preview 2
+ * resources. In a mixed link its number holds a placeholder in the adapter,
+ * so Preview 1 calls on it fail with EBADF (see "Mixed links" in ../README.md).
  *
  * The functions taking descriptors (read, write, poll, ioctl, ...) look here
  * first. They only reference the table and the `ops` pointer, so a program

@@ -1,10 +1,9 @@
 /*
- * poll() once sockets exist: sockets are watched through their Preview 2
- * pollables, other descriptors through Preview 1 poll_oneoff. Regular files
- * and directories are always ready. Both kinds cannot be waited for in one
- * host call, so a set that mixes sockets with other pollable descriptors
- * (stdin, pipes) is waited for in slices, checking the Preview 1 side
- * without blocking in between.
+ * poll() once sockets exist. One host wait covers every pollable of the set:
+ * the sockets' and those of host descriptors such as stdin. Pipes, closed
+ * numbers and regular files or directories are answered without waiting
+ * (through poll_oneoff, which fd-table.c answers for them): in a single
+ * thread nothing can change a pipe while we wait.
  */
 #include <errno.h>
 #include <netinet/in.h>
@@ -13,11 +12,11 @@
 #include <wasi/api.h>
 
 #include "descriptors.h"
+#include "host/host.h"
 
-#define SLICE_NS 10000000     /* mixed sets: how often Preview 1 is looked at */
 #define STALE_SLICE_NS 1000000 /* a pollable was ready but yielded nothing */
 
-enum { KIND_SKIP, KIND_SOCKET, KIND_ALWAYS, KIND_P1, KIND_BAD };
+enum { KIND_SKIP, KIND_SOCKET, KIND_ALWAYS, KIND_PIPE, KIND_HOST, KIND_BAD };
 
 typedef struct {
   int32_t *list;
@@ -147,6 +146,7 @@ int __wasip2_poll_mixed(struct pollfd *fds, nfds_t nfds, int64_t timeout_ns) {
     deadline = timeout_ns > INT64_MAX - now ? INT64_MAX : now + timeout_ns;
   }
 
+  /* Each entry adds at most two pollables (read and write), plus the timer. */
   size_t cap = 2 * (size_t)nfds + 1;
   uint8_t *kind = calloc(nfds ? nfds : 1, 1);
   int32_t *list = calloc(cap, sizeof *list);
@@ -161,10 +161,13 @@ int __wasip2_poll_mixed(struct pollfd *fds, nfds_t nfds, int64_t timeout_ns) {
   /* What kind of descriptor each entry is does not change while we wait. */
   for (nfds_t i = 0; i < nfds; i++) {
     int fd = fds[i].fd;
+    __wasilibc_fd_desc_t *d = __wasilibc_fd_peek(fd);
     if (fd < 0) {
       kind[i] = KIND_SKIP;
     } else if (__wasip2_socket_lookup(fd)) {
       kind[i] = KIND_SOCKET;
+    } else if (d && d->kind == __WASILIBC_FD_PIPE) {
+      kind[i] = KIND_PIPE;
     } else {
       __wasi_fdstat_t st;
       if (__wasi_fd_fdstat_get(fd, &st) != 0)
@@ -173,7 +176,7 @@ int __wasip2_poll_mixed(struct pollfd *fds, nfds_t nfds, int64_t timeout_ns) {
                st.fs_filetype == __WASI_FILETYPE_DIRECTORY)
         kind[i] = KIND_ALWAYS;
       else
-        kind[i] = KIND_P1;
+        kind[i] = KIND_HOST;
     }
   }
 
@@ -201,7 +204,8 @@ int __wasip2_poll_mixed(struct pollfd *fds, nfds_t nfds, int64_t timeout_ns) {
       case KIND_BAD:
         p->revents = POLLNVAL;
         break;
-      case KIND_P1:
+      case KIND_PIPE:
+      case KIND_HOST:
         if (p->events & POLLIN)
           subs[nsubs++] = (__wasi_subscription_t){
               .userdata = i,
@@ -219,24 +223,16 @@ int __wasip2_poll_mixed(struct pollfd *fds, nfds_t nfds, int64_t timeout_ns) {
       ready += p->revents != 0;
     }
 
-    int64_t left = -1;
-    if (deadline >= 0) {
-      left = deadline - __wasip2_now();
-      if (left < 0)
-        left = 0;
-    }
-
+    /* Pipes, and whatever else poll_oneoff answers, as they are now: this
+     * never waits (hence the zero timeout). It also gives hangups and
+     * errors, which a pollable cannot tell. */
     if (nsubs) {
-      /* Preview 1 only blocks when nothing else needs watching. */
-      bool only_p1 = !ready && w.n == 0 && !w.stale;
-      int64_t p1_timeout = only_p1 ? left : 0;
-      if (p1_timeout >= 0)
-        subs[nsubs++] = (__wasi_subscription_t){
-            .userdata = UINT64_MAX,
-            .u.tag = __WASI_EVENTTYPE_CLOCK,
-            .u.u.clock.id = __WASI_CLOCKID_MONOTONIC,
-            .u.u.clock.timeout = (__wasi_timestamp_t)p1_timeout,
-        };
+      subs[nsubs++] = (__wasi_subscription_t){
+          .userdata = UINT64_MAX,
+          .u.tag = __WASI_EVENTTYPE_CLOCK,
+          .u.u.clock.id = __WASI_CLOCKID_MONOTONIC,
+          .u.u.clock.timeout = 0,
+      };
       size_t nevents;
       __wasi_errno_t error = __wasi_poll_oneoff(subs, events, nsubs, &nevents);
       if (error != 0) {
@@ -264,29 +260,60 @@ int __wasip2_poll_mixed(struct pollfd *fds, nfds_t nfds, int64_t timeout_ns) {
           p->revents &= ~POLLOUT;
         ready += !was && p->revents != 0;
       }
-      if (only_p1 && !ready) {
-        result = 0; /* that wait used up the whole timeout */
-        goto out;
-      }
     }
 
     if (ready) {
       result = ready;
       goto out;
     }
-    if (left == 0) {
-      result = 0;
-      goto out;
+    int64_t left = -1;
+    if (deadline >= 0) {
+      left = deadline - __wasip2_now();
+      if (left <= 0) {
+        result = 0;
+        goto out;
+      }
     }
 
-    /* Wait for a socket, for at most a slice when something else has to be
-     * looked at again. */
+    /* Host descriptors (stdin) wait in the same host call as the sockets.
+     * A pipe is not among them: nothing can fill or drain it while this
+     * single thread waits. */
+    size_t first_own = w.n;
+    bool pipes = false;
+    for (nfds_t i = 0; i < nfds; i++) {
+      struct pollfd *p = &fds[i];
+      if (kind[i] == KIND_PIPE) {
+        pipes |= (p->events & (POLLIN | POLLOUT)) != 0;
+        continue;
+      }
+      if (kind[i] != KIND_HOST)
+        continue;
+      __wasilibc_fd_desc_t *d = __wasilibc_fd_peek(p->fd);
+      if (!d)
+        continue;
+      for (int write = 0; write < 2; write++) {
+        if (!(p->events & (write ? POLLOUT : POLLIN)))
+          continue;
+        /* None: always ready, and the check above said so already. */
+        int32_t h = __wasilibc_p2_host_pollable(d->host, write);
+        if (h >= 0)
+          want(&w, h);
+      }
+    }
+    size_t end_own = w.n;
+
     int64_t wait = left;
-    int64_t slice = w.stale ? STALE_SLICE_NS : nsubs ? SLICE_NS : -1;
-    if (slice >= 0 && (wait < 0 || wait > slice))
-      wait = slice;
-    if (wait < 0 && w.n == 0)
+    /* A ready pollable that yielded nothing is looked at again soon. */
+    if (w.stale && (wait < 0 || wait > STALE_SLICE_NS))
+      wait = STALE_SLICE_NS;
+    if (wait < 0 && w.n == 0) {
+      if (pipes) {
+        /* Only pipes, and nobody else to fill them: it would never end. */
+        errno = EDEADLK;
+        goto out;
+      }
       wait = 3600 * (int64_t)1000000000; /* nothing to wait for, ever */
+    }
     size_t n = w.n;
     int32_t timer = 0;
     if (wait >= 0) {
@@ -298,6 +325,8 @@ int __wasip2_poll_mixed(struct pollfd *fds, nfds_t nfds, int64_t timeout_ns) {
     free(done.ptr);
     if (timer)
       __wasip2_pollable_drop(timer);
+    for (size_t k = first_own; k < end_own; k++)
+      __wasip2_pollable_drop(list[k]);
   }
 
 out:

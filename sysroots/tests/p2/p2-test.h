@@ -39,6 +39,7 @@ static inline const char *errname(int e) {
   case ENOENT: return "ENOENT";
   case EHOSTUNREACH: return "EHOSTUNREACH";
   case EMFILE: return "EMFILE";
+  case EDEADLK: return "EDEADLK";
   case ENOMEM: return "ENOMEM";
   default: return "E?";
   }

@@ -38,7 +38,9 @@ static void load_arguments(void) {
     memcpy(p, list.ptr[i].ptr, list.ptr[i].len);
     p += list.ptr[i].len;
     *p++ = '\0';
-    free(list.ptr[i].ptr);
+    /* An empty string may come without an allocation (see below). */
+    if (list.ptr[i].len)
+      free(list.ptr[i].ptr);
   }
   free(list.ptr);
   arguments = (strings_t){true, list.len, bytes, buf};
@@ -66,7 +68,7 @@ static void load_environment(void) {
     memcpy(p, v->value.ptr, v->value.len);
     p += v->value.len;
     *p++ = '\0';
-    /* The host passes an empty string without allocating it. */
+    /* Hosts may pass an empty string without allocating it. */
     if (v->name.len)
       free(v->name.ptr);
     if (v->value.len)

@@ -14,26 +14,25 @@
  * does, so the base's checks (isatty's seek rights aside) pass. */
 #define ALL_RIGHTS ((__wasi_rights_t)0x1fffffff)
 
-static __wasilibc_p2_object_t **initial;
-static size_t initial_len;
+static __wasilibc_p2_object_t *stdio[3];
+static __wasilibc_p2_object_t **preopens;
+static size_t preopens_len;
+static bool preopens_ready;
 
 int32_t __wasilibc_host_initial(int32_t n) {
-  if (!initial) {
-    __wasi_sysroots_component_type_anchor();
-    size_t np = 0;
-    __wasilibc_p2_object_t **pre = __wasilibc_p2_preopens(&np);
-    initial = calloc(3 + np, sizeof *initial);
-    if (!initial)
-      abort();
-    for (int i = 0; i < 3; i++)
-      initial[i] = __wasilibc_p2_stdio_open(i);
-    for (size_t i = 0; i < np; i++)
-      initial[3 + i] = pre[i];
-    initial_len = 3 + np;
+  __wasi_sysroots_component_type_anchor();
+  if (n >= 0 && n < 3) {
+    if (!stdio[n])
+      stdio[n] = __wasilibc_p2_stdio_open(n);
+    return __wasilibc_p2_host_number(stdio[n]);
   }
-  if (n < 0 || (size_t)n >= initial_len || !initial[n])
+  if (!preopens_ready) {
+    preopens_ready = true;
+    preopens = __wasilibc_p2_preopens(&preopens_len);
+  }
+  if (n < 3 || (size_t)(n - 3) >= preopens_len)
     return -1;
-  return __wasilibc_p2_host_number(initial[n]);
+  return __wasilibc_p2_host_number(preopens[n - 3]);
 }
 
 e_t HOST(fd_read)(__wasi_fd_t h, const __wasi_iovec_t *iovs, size_t n, __wasi_size_t *nread) {
@@ -80,7 +79,9 @@ e_t HOST(fd_filestat_get)(__wasi_fd_t h, __wasi_filestat_t *st) {
 e_t HOST(fd_close)(__wasi_fd_t h) {
   __wasilibc_p2_object_t *o = __wasilibc_p2_object((int32_t)h);
   e_t e = o->ops->close(o);
-  free(o);
+  /* stdio's objects are static (stdio.c). */
+  if (o->kind != __WASILIBC_P2_STDIO)
+    free(o);
   return e;
 }
 

@@ -66,13 +66,18 @@ static inline int32_t __wasilibc_p2_host_number(__wasilibc_p2_object_t *o) {
 /* The descriptors a program starts with, in Preview 1's numbering: 0, 1
  * and 2 are stdio, 3 and up the preopens in wasi:filesystem/preopens order
  * (the adapter numbers them the same way). The host number of descriptor
- * `n`, or -1 past the last. fd-table.c builds its table from this. */
+ * `n`, or -1 past the last. fd-table.c builds its table from this; asking
+ * for n < 3 does not fetch the preopens. */
 int32_t __wasilibc_host_initial(int32_t n);
 
-/* stdio.c: stdin (0), stdout (1) or stderr (2). */
+/* stdio.c: stdin (0), stdout (1) or stderr (2); static objects, never freed. */
 __wasilibc_p2_object_t *__wasilibc_p2_stdio_open(int which);
 /* files.c: the preopened directories, in order; *n of them. */
 __wasilibc_p2_object_t **__wasilibc_p2_preopens(size_t *n);
+
+/* poll.c: the object's subscribe op, for poll() over sockets
+ * (poll-sockets.c), which waits for these in the same host call. */
+int32_t __wasilibc_p2_host_pollable(int32_t host, bool write);
 
 /* component-type.c: links the section that types libc's imports; every
  * path that makes a Preview 2 call first passes one of its callers. */
