@@ -657,6 +657,8 @@ e_t HOST(fd_readdir)(__wasi_fd_t h, uint8_t *buf, __wasi_size_t len, __wasi_dirc
       if (!got)
         break;
     }
+    /* d_ino costs a host call per entry, but 0 would not do: some programs
+     * skip entries with inode 0 (once the mark of a deleted entry). */
     uint64_t ino = 0;
     wasip2_result_hash_t hash;
     __wasip2_fs_metadata_hash_at(f->dir_self ? f->dir_self : f->handle, 0, f->held_name.ptr,
