@@ -2,7 +2,7 @@
 // client and a wasm server through our libc, beside a Node `net` client and server doing
 // the same exchange on the same machine.
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SYSROOTS_DIR, WORKSPACE_ROOT } from '@wasi-sysroots/recipe';
@@ -16,7 +16,7 @@ const BYTES = 64 * 1024 * 1024;
 const ROUNDS = 2000;
 const SIZE = 64;
 
-interface Figures { mibPerS: number; roundTripsPerS: number }
+interface Figures { mibPerS: number; roundTripsPerS: number; hostCalls?: number }
 
 function parse(output: string): Figures {
   const t = /throughput: .* = ([\d.]+) MiB\/s/.exec(output);
@@ -36,11 +36,17 @@ async function wasmPair(work: string): Promise<Figures> {
     built[name] = join(work, `${name}.wasm`);
     await makeComponent(core, built[name]!);
   }
+  // Each end counts its host calls (packages/cc's p2 host, WASI_CC_HOST_CALLS) into a file.
+  const counts = { server: join(work, 'server.calls'), client: join(work, 'client.calls') };
+  process.env.WASI_CC_HOST_CALLS = counts.server;
   const server = await spawnP2({ wasm: built['tcp-bench-server']!, args: ['server', '4', '2'] });
   const port = (await server.nextLine()).replace('PORT ', '');
+  process.env.WASI_CC_HOST_CALLS = counts.client;
   const client = await runP2({ wasm: built['tcp-bench-client']!, args: ['client', port, String(BYTES), String(ROUNDS), String(SIZE), '4'], timeoutMs: 300_000 });
   await server.result();
-  return parse(client.stdout + client.stderr);
+  delete process.env.WASI_CC_HOST_CALLS;
+  const hostCalls = Number(readFileSync(counts.server, 'utf8')) + Number(readFileSync(counts.client, 'utf8'));
+  return { ...parse(client.stdout + client.stderr), hostCalls };
 }
 
 async function nodePair(): Promise<Figures> {
@@ -61,6 +67,8 @@ const section: BenchSection = {
       const node = await nodePair();
       row('TCP throughput wasm<->wasm vs node<->node', `${wasm.mibPerS.toFixed(1)} MiB/s`, `${node.mibPerS.toFixed(1)} MiB/s`, wasm.mibPerS / node.mibPerS);
       row('TCP round trips/s wasm<->wasm vs node<->node', `${wasm.roundTripsPerS.toFixed(0)}/s`, `${node.roundTripsPerS.toFixed(0)}/s`, wasm.roundTripsPerS / node.roundTripsPerS);
+      const mib = (BYTES + 2 * ROUNDS * SIZE) / (1024 * 1024);
+      console.log(`  host calls of both wasm ends, whole run: ${wasm.hostCalls}, ${(wasm.hostCalls! / mib).toFixed(0)} per MiB moved`);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

@@ -35,12 +35,15 @@ COMPILER_VERSION_MACROS := __clang__ __clang_major__ __clang_minor__ __clang_pat
 COMPILER_VERSION_MACROS += WASI_SYSROOT_VERSION WASI_SYSROOT_VERSION_MAJOR \
   WASI_SYSROOT_VERSION_MINOR WASI_SYSROOT_VERSION_PATCH
 
+# A triple's link-time extras that are not libc (TRIPLE_ABI_SKIP, file names) stay out of the
+# symbol lists.
+ABI_CRT_OBJS := $(filter-out $(addprefix %/,$(TRIPLE_ABI_SKIP)),$(CRT_OBJS))
 $(DEFINED_SYMBOLS) $(UNDEFINED_SYMBOLS) &: $(SYMBOL_LIBS) $(CRT_OBJS) $(LIBS)
 	@printf 'META symbols\n'
 	@mkdir -p '$(@D)'
-	$(Q)$(NM) --defined-only --extern-only --just-symbol-name $(SYMBOL_LIBS) $(CRT_OBJS) 2>/dev/null \
+	$(Q)$(NM) --defined-only --extern-only --just-symbol-name $(SYMBOL_LIBS) $(ABI_CRT_OBJS) 2>/dev/null \
 	  | grep -v -e ':$$' -e '^$$' | LC_ALL=C sort -u > '$(DEFINED_SYMBOLS)'
-	$(Q)$(NM) --undefined-only --extern-only --just-symbol-name $(SYSROOT_LIB)/libc.a $(SYSROOT_LIB)/libc-*.a $(CRT_OBJS) 2>/dev/null \
+	$(Q)$(NM) --undefined-only --extern-only --just-symbol-name $(SYSROOT_LIB)/libc.a $(SYSROOT_LIB)/libc-*.a $(ABI_CRT_OBJS) 2>/dev/null \
 	  | grep -v -e ':$$' -e '^$$' | LC_ALL=C sort -u \
 	  | LC_ALL=C comm -23 - '$(DEFINED_SYMBOLS)' > '$(UNDEFINED_SYMBOLS)'
 

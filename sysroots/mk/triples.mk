@@ -11,6 +11,7 @@
 #   TRIPLE_HEADERS_DIR our own public headers, installed over the base ones
 #   TRIPLE_KEEP_HEADERS  musl headers the base omits that this triple provides
 #   TRIPLE_OMIT_HEADERS  base headers this triple leaves out
+#   TRIPLE_ABI_SKIP    installed objects (file names) left out of the ABI symbol snapshot
 
 TRIPLE_CFLAGS :=
 TRIPLE_TOP_CFLAGS :=
@@ -21,6 +22,7 @@ TRIPLE_BASE_EXCLUDE :=
 TRIPLE_HEADERS_DIR :=
 TRIPLE_KEEP_HEADERS :=
 TRIPLE_OMIT_HEADERS :=
+TRIPLE_ABI_SKIP :=
 
 ifeq ($(TARGET_TRIPLE),wasm32-wasip1)
 THREAD_MODEL := single

@@ -177,6 +177,22 @@ int main(void) {
 }
 `;
 
+// Files across the boundary: the host reads what the program wrote in a preopened directory, and
+// the program reads what the host wrote there.
+const ACROSS = `#include <stdio.h>
+#include <string.h>
+int main(void) {
+  FILE *out = fopen("/data/from-wasm.txt", "w");
+  if (!out || fputs("written by the program\\n", out) < 0 || fclose(out) != 0) { perror("write"); return 1; }
+  char line[64] = "";
+  FILE *in = fopen("/data/from-host.txt", "r");
+  if (!in || !fgets(line, sizeof line, in)) { perror("read"); return 1; }
+  fclose(in);
+  printf("the host wrote: %s", line);
+  return 0;
+}
+`;
+
 let p: Project;
 before(() => {
   p = makeProject();
@@ -188,6 +204,7 @@ before(() => {
   p.write('jump.c', JUMP);
   p.write('foreign-p1.c', FOREIGN_P1);
   p.write('mixed.c', MIXED);
+  p.write('across.c', ACROSS);
   p.write('data/input.txt', 'a line from the host\n');
 });
 after(() => p?.remove());
@@ -251,6 +268,20 @@ for (const triple of TRIPLES) {
     }
     assert.equal(wasmKind(readFileSync(p.path(`${dir}/hello.o`))), 'core');
     assert.ok(readFileSync(p.path(one)).equals(readFileSync(p.path(`${dir}/${one}`))), 'the two programs differ');
+  });
+}
+
+for (const triple of TRIPLES) {
+  test(`${triple}: a file the program writes in a preopened dir reaches the host, and one the host writes reaches the program`, () => {
+    const out = `across-${triple}.wasm`;
+    const cc = p.wasiCc([`--target=${triple}`, '-O2', 'across.c', '-o', out]);
+    assert.equal(cc.status, 0, output(cc));
+    const dir = `across-${triple}`;
+    p.write(`${dir}/from-host.txt`, `written by the host for ${triple}\n`);
+    const run = p.wasiCc(['run', '--dir', `${p.path(dir)}::/data`, out]);
+    assert.equal(run.status, 0, output(run));
+    assert.equal(run.stdout, `the host wrote: written by the host for ${triple}\n`);
+    assert.equal(readFileSync(p.path(`${dir}/from-wasm.txt`), 'utf8'), 'written by the program\n');
   });
 }
 

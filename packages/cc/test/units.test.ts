@@ -12,6 +12,7 @@ import { expandResponseFiles, quoteForResponseFile, splitResponseFile } from '..
 import { coreFlavor, moduleInterface, standInComponent, standInIndex, standInModule, wasmKind } from '../src/wasm.ts';
 import { parseRunArgs, runArgv } from '../src/run.ts';
 import { wasiFdflags } from '../src/hosts/p1-fixes.ts';
+import { countHostCalls } from '../src/hosts/call-count.ts';
 import { packPackage } from '@wasi-sysroots/pack';
 import { CC_DIR, CMAKE_TEMPLATE, WASI_CC, makeProject } from './helpers.ts';
 
@@ -290,4 +291,23 @@ test("node:wasi's fdstat flags are its host's F_GETFL bits: our host layer turns
   assert.equal(wasiFdflags(O_APPEND | O_NONBLOCK), 5);
   assert.equal(wasiFdflags(O_DSYNC), 2);
   assert.equal(wasiFdflags(O_SYNC), 16);
+});
+
+test('countHostCalls counts calls of plain functions and of resource methods, and writes the count at exit', () => {
+  class Stream {
+    write(n: number) { return n * 2; }
+  }
+  const imports = { 'wasi:io/streams': { OutputStream: Stream }, 'wasi:cli/stdout': { getStdout: () => new Stream() } };
+  const written: Array<[string, string]> = [];
+  const before = process.listenerCount('exit');
+  countHostCalls(imports, '/counts', (f, text) => written.push([f, text]));
+  const out = imports['wasi:cli/stdout'].getStdout();
+  assert.equal(out.write(21), 42);
+  out.write(1);
+  const listeners = process.listeners('exit');
+  assert.equal(listeners.length, before + 1);
+  const mine = listeners.at(-1)!;
+  mine(0);
+  process.removeListener('exit', mine);
+  assert.deepEqual(written, [['/counts', '3\n']]);
 });

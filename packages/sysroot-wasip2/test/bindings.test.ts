@@ -150,6 +150,9 @@ describe('wasm32-wasip2 bindings and WIT', () => {
     const offenders = readdirSync(dir).filter((n) => n.endsWith('.o')).flatMap((f) => p1(join(dir, f)).map((k) => `${f}: ${k}`));
     assert.deepEqual(offenders, []);
     for (const crt of ['crt1.o', 'crt1-command.o', 'crt1-reactor.o']) assert.deepEqual(p1(join(libDir, crt)), [], crt);
+    // The ABI snapshot of libc names no Preview 1 function either.
+    const undefinedSymbols = readFileSync(join(SYSROOTS_DIR, 'abi', 'wasm32-wasip2', 'undefined-symbols.txt'), 'utf8');
+    assert.deepEqual(undefinedSymbols.split('\n').filter((l) => /preview1|badfd/i.test(l)), []);
     // The one that does, for mixed links only: the adapter's placeholders.
     assert.deepEqual(p1(join(libDir, 'adapter-reserve.o')), ['wasi_snapshot_preview1 adapter_open_badfd']);
   });

@@ -30,7 +30,7 @@ export function isComponent(bytes: Uint8Array): boolean {
   return wasmKind(bytes) === 'component';
 }
 
-/** Wraps a linked core module and the command adapter into a component. */
+/** Wraps a linked core module into a component (with the command adapter only if it imports Preview 1). */
 export async function makeComponent(coreWasmPath: string, outPath: string): Promise<void> {
   const component = await componentize(readFileSync(coreWasmPath), { adapter: adapterPath() });
   mkdirSync(dirname(outPath), { recursive: true });
@@ -51,10 +51,7 @@ async function componentFile(wasm: string): Promise<string> {
   return join(out, 'component.wasm');
 }
 
-/**
- * Runs a component (or a core module, made into one first). The exit status is 0 or 1:
- * wasi:cli/exit 0.2 carries no code.
- */
+/** Runs a component (or a core module, made into one first), with its exact exit status. */
 export async function runP2(spec: RunSpec): Promise<RunResult> {
   return runWasm({ ...spec, wasm: await componentFile(spec.wasm) });
 }
@@ -65,8 +62,8 @@ export const p2Host: ProgramHost = {
   // and makeComponent() the component (with the workspace's own adapter).
   linkFlags: ['-fuse-ld=lld'],
   run: runP2,
-  // wasi:cli/exit 0.2 carries only ok or err; a trap (abort) is 134 as on every host.
-  exitStatus: (declared) => (declared === 0 ? 0 : declared === 134 ? 134 : 1),
+  // libc exits with exit-with-code, which our host implements: statuses are exact.
+  exitStatus: (declared) => declared,
 };
 
 /** A program running in the background (a server, typically). */

@@ -3,6 +3,8 @@
 // with this run's arguments, environment and preopens.
 import { standInComponent, standInIndex } from '../wasm.js';
 import { bindingsUrl, transpiledComponent } from './component-cache.js';
+import { writeFileSync } from 'node:fs';
+import { countHostCalls } from './call-count.js';
 import { fixedImports } from './p2-fixes.js';
 import { isTrap, trapMessage, TRAP_STATUS } from './quiet.js';
 import type { HostSpec } from './spec.js';
@@ -84,6 +86,12 @@ function isCliRun(value: unknown): value is CliRun {
   return typeof value === 'object' && value !== null && typeof (value as { run?: unknown }).run === 'function';
 }
 
+/** WASI_CC_HOST_CALLS=<file>: count the component's host calls into <file> (for the benchmarks). */
+function withCallCount<T extends object>(imports: T): T {
+  const file = process.env.WASI_CC_HOST_CALLS;
+  return file ? countHostCalls(imports, file, (f, text) => writeFileSync(f, text)) : imports;
+}
+
 /**
  * Runs a component; resolves to 0, 1 when wasi:cli/run returns its error, or the trap status.
  * (wasi:cli/exit ends the process itself: with 0 or 1 for `exit`, the code for `exit-with-code`.)
@@ -99,7 +107,7 @@ export async function runComponent(spec: HostSpec): Promise<number> {
       if (!core) throw new Error(`the transpiled component has no core module ${name}`);
       return WebAssembly.compile(core as BufferSource);
     },
-    fixedImports(shim.getImportObject()),
+    withCallCount(fixedImports(shim.getImportObject())),
   );
   const run = exports.run ?? Object.entries(exports).find(([k]) => k.startsWith('wasi:cli/run@'))?.[1];
   if (!isCliRun(run)) {
