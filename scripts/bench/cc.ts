@@ -39,18 +39,17 @@ const section: BenchSection = {
       writeFileSync(hello, '#include <stdio.h>\nint main(void) { puts("hello, world"); return 0; }\n');
 
       if (existsSync(join(sysroot('wasm32-wasip2'), 'lib/wasm32-wasip2/libc.a'))) {
-        // The reference's third step: jco's componentNew with the command adapter in a node process.
+        // The reference's third step: jco's componentNew in a node process (no adapter: libc
+        // imports no Preview 1).
         const require = createRequire(join(WORKSPACE_ROOT, 'package.json'));
         const wasmTools = pathToFileURL(require.resolve('@bytecodealliance/jco-transpile/wasm-tools')).href;
-        const adapter = join(WORKSPACE_ROOT, 'packages/preview1-adapter/adapters/wasi_snapshot_preview1.command.wasm');
         const componentize = join(scratch, 'componentize.mjs');
         writeFileSync(
           componentize,
           [
             "import { readFileSync, writeFileSync } from 'node:fs';",
             `const { componentNew } = await import(${JSON.stringify(wasmTools)});`,
-            `const adapter = readFileSync(${JSON.stringify(adapter)});`,
-            "writeFileSync(process.argv[3], await componentNew(readFileSync(process.argv[2]), [['wasi_snapshot_preview1', adapter]]));",
+            "writeFileSync(process.argv[3], await componentNew(readFileSync(process.argv[2]), []));",
             '',
           ].join('\n'),
         );
@@ -72,7 +71,7 @@ const section: BenchSection = {
       const reference = median(`${tc.clang} --target=wasm32-wasip1 --sysroot=${sysroot('wasm32-wasip1')} ${noWasmOpt} -O2 ${hello} -o ${scratch}/p1-clang.wasm`);
       row('wasip1 hello: wasi-cc vs clang (compile + link)', secs(ours), secs(reference), ours / reference);
 
-      // Both -O2 from wasi-cc: the component carries the adapter, the module does not.
+      // Both -O2 from wasi-cc.
       const p2Component = join(scratch, 'wasi-cc.wasm');
       if (existsSync(p2Component)) {
         const p2Size = statSync(p2Component).size;

@@ -127,12 +127,13 @@ test('release publishes every package to a real registry, and a fresh project co
   assert.equal(threads.stdout, 'total 100000, joined 10\n');
   assert.equal(threads.exitCode, 0);
 
-  // wasm32-wasip2: files and sockets programs, made into components with the installed adapter.
+  // wasm32-wasip2: files and sockets programs, made into components by hand. Their libc imports
+  // no Preview 1, so they need no adapter; the adapter package comes along for mixed links.
   const { componentNew } = await import('@bytecodealliance/jco');
-  const adapter = readFileSync(join(dir, 'node_modules', ADAPTER.packageName, 'adapters', 'wasi_snapshot_preview1.command.wasm'));
+  assert.ok(readFileSync(join(dir, 'node_modules', ADAPTER.packageName, 'adapters', 'wasi_snapshot_preview1.command.wasm')).length > 0);
   const componentOf = async (core: string) => {
     const out = core.replace(/\.wasm$/, '.component.wasm');
-    writeFileSync(out, await componentNew(readFileSync(core), [['wasi_snapshot_preview1', adapter]]));
+    writeFileSync(out, await componentNew(readFileSync(core), []));
     return out;
   };
   const p2Files = await runP2({ wasm: await componentOf(compile('@wasi/sysroot-wasip2', FILES_C, 'files-p2', ['-fuse-ld=lld'])), args: ['files'], preopens: { '/data': dataDir() } });

@@ -5,6 +5,8 @@
 
 #include "fd-table.h"
 
+__WASILIBC_FD_LINK_ALLOCATOR
+
 int dup(int fd) { return __wasilibc_fd_dup(fd, -1, 0, false); }
 
 int dup2(int fd, int newfd) {

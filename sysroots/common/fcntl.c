@@ -15,6 +15,8 @@
 
 #include "fd-table.h"
 
+__WASILIBC_FD_LINK_ALLOCATOR
+
 /* Built against musl's own bits/fcntl.h of wasm32, which lacks these. */
 #ifndef F_DUPFD
 #include "include/bits/fcntl.h"

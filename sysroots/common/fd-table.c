@@ -53,6 +53,62 @@ e_t HOST(sock_send)(__wasi_fd_t, const __wasi_ciovec_t *, size_t, __wasi_siflags
 e_t HOST(sock_shutdown)(__wasi_fd_t, __wasi_sdflags_t);
 
 #ifdef __wasip2__
+/* The file layer (p2/src/host/files.c) is linked only into programs that name
+ * paths (p2/src/host/host.h): weak here, so that a program that only prints
+ * links neither it nor the allocator. Without it there are no files or
+ * directories, and these calls answer for stdio (p2/src/host/no-files.c). */
+#pragma weak __wasilibc_host_fd_pread
+#pragma weak __wasilibc_host_fd_pwrite
+#pragma weak __wasilibc_host_fd_seek
+#pragma weak __wasilibc_host_fd_tell
+#pragma weak __wasilibc_host_fd_prestat_get
+#pragma weak __wasilibc_host_fd_prestat_dir_name
+#pragma weak __wasilibc_host_fd_advise
+#pragma weak __wasilibc_host_fd_allocate
+#pragma weak __wasilibc_host_fd_datasync
+#pragma weak __wasilibc_host_fd_sync
+#pragma weak __wasilibc_host_fd_filestat_set_size
+#pragma weak __wasilibc_host_fd_filestat_set_times
+#pragma weak __wasilibc_host_fd_readdir
+#pragma weak __wasilibc_host_path_create_directory
+#pragma weak __wasilibc_host_path_filestat_get
+#pragma weak __wasilibc_host_path_filestat_set_times
+#pragma weak __wasilibc_host_path_link
+#pragma weak __wasilibc_host_path_open
+#pragma weak __wasilibc_host_path_readlink
+#pragma weak __wasilibc_host_path_remove_directory
+#pragma weak __wasilibc_host_path_rename
+#pragma weak __wasilibc_host_path_symlink
+#pragma weak __wasilibc_host_path_unlink_file
+e_t __wasilibc_p2_no_file_fd_pread(__wasi_fd_t, const __wasi_iovec_t *, size_t, __wasi_filesize_t, __wasi_size_t *);
+e_t __wasilibc_p2_no_file_fd_pwrite(__wasi_fd_t, const __wasi_ciovec_t *, size_t, __wasi_filesize_t, __wasi_size_t *);
+e_t __wasilibc_p2_no_file_fd_seek(__wasi_fd_t, __wasi_filedelta_t, __wasi_whence_t, __wasi_filesize_t *);
+e_t __wasilibc_p2_no_file_fd_tell(__wasi_fd_t, __wasi_filesize_t *);
+e_t __wasilibc_p2_no_file_fd_prestat_get(__wasi_fd_t, __wasi_prestat_t *);
+e_t __wasilibc_p2_no_file_fd_prestat_dir_name(__wasi_fd_t, uint8_t *, __wasi_size_t);
+e_t __wasilibc_p2_no_file_fd_advise(__wasi_fd_t, __wasi_filesize_t, __wasi_filesize_t, __wasi_advice_t);
+e_t __wasilibc_p2_no_file_fd_allocate(__wasi_fd_t, __wasi_filesize_t, __wasi_filesize_t);
+e_t __wasilibc_p2_no_file_fd_datasync(__wasi_fd_t);
+e_t __wasilibc_p2_no_file_fd_sync(__wasi_fd_t);
+e_t __wasilibc_p2_no_file_fd_filestat_set_size(__wasi_fd_t, __wasi_filesize_t);
+e_t __wasilibc_p2_no_file_fd_filestat_set_times(__wasi_fd_t, __wasi_timestamp_t, __wasi_timestamp_t, __wasi_fstflags_t);
+e_t __wasilibc_p2_no_file_fd_readdir(__wasi_fd_t, uint8_t *, __wasi_size_t, __wasi_dircookie_t, __wasi_size_t *);
+e_t __wasilibc_p2_no_file_path_create_directory(__wasi_fd_t, const char *);
+e_t __wasilibc_p2_no_file_path_filestat_get(__wasi_fd_t, __wasi_lookupflags_t, const char *, __wasi_filestat_t *);
+e_t __wasilibc_p2_no_file_path_filestat_set_times(__wasi_fd_t, __wasi_lookupflags_t, const char *, __wasi_timestamp_t, __wasi_timestamp_t, __wasi_fstflags_t);
+e_t __wasilibc_p2_no_file_path_link(__wasi_fd_t, __wasi_lookupflags_t, const char *, __wasi_fd_t, const char *);
+e_t __wasilibc_p2_no_file_path_open(__wasi_fd_t, __wasi_lookupflags_t, const char *, __wasi_oflags_t, __wasi_rights_t, __wasi_rights_t, __wasi_fdflags_t, __wasi_fd_t *);
+e_t __wasilibc_p2_no_file_path_readlink(__wasi_fd_t, const char *, uint8_t *, __wasi_size_t, __wasi_size_t *);
+e_t __wasilibc_p2_no_file_path_remove_directory(__wasi_fd_t, const char *);
+e_t __wasilibc_p2_no_file_path_rename(__wasi_fd_t, const char *, __wasi_fd_t, const char *);
+e_t __wasilibc_p2_no_file_path_symlink(const char *, __wasi_fd_t, const char *);
+e_t __wasilibc_p2_no_file_path_unlink_file(__wasi_fd_t, const char *);
+#define HOST_FILES(name) (HOST(name) ? HOST(name) : __wasilibc_p2_no_file_##name)
+#else
+#define HOST_FILES(name) HOST(name)
+#endif
+
+#ifdef __wasip2__
 /* libc's host is libc itself (p2/src/host): the descriptors a program
  * starts with come from there, not from probing numbers. */
 int32_t __wasilibc_host_initial(int32_t n);
@@ -96,33 +152,69 @@ static int adapter_len;
 static bool adapter_full;
 #endif
 
+/* The first slots and stdio's descriptions are static: a program that only
+ * prints allocates nothing here. On wasm32-wasip2 the allocator is even a
+ * weak reference, so that such a program links none (host/host.h); every
+ * way to a new description or a slot past these (open, pipe, socket, dup)
+ * links it strongly. */
+#define STATIC_SLOTS 8
+static __wasilibc_fd_slot_t static_slots[STATIC_SLOTS];
+static __wasilibc_fd_desc_t stdio_descs[3];
+#ifdef __wasip2__
+#pragma weak calloc
+#pragma weak realloc
+#pragma weak free
+#pragma weak malloc
+#define ALLOCATOR_LINKED (realloc != NULL && calloc != NULL)
+#else
+#define ALLOCATOR_LINKED 1
+#endif
+
 static bool grow(size_t n) {
   if (n <= __wasilibc_fd_slots_len)
     return true;
   if (n > __WASILIBC_FD_MAX)
     return false;
-  size_t len = __wasilibc_fd_slots_len ? __wasilibc_fd_slots_len : 16;
+  if (!__wasilibc_fd_slots && n <= STATIC_SLOTS) {
+    __wasilibc_fd_slots = static_slots;
+    __wasilibc_fd_slots_len = STATIC_SLOTS;
+    return true;
+  }
+  if (!ALLOCATOR_LINKED)
+    return false;
+  size_t len = __wasilibc_fd_slots_len ? __wasilibc_fd_slots_len * 2 : 16;
   while (len < n)
     len *= 2;
   if (len > __WASILIBC_FD_MAX)
     len = __WASILIBC_FD_MAX;
-  __wasilibc_fd_slot_t *slots = realloc(__wasilibc_fd_slots, len * sizeof *slots);
+  bool was_static = __wasilibc_fd_slots == static_slots;
+  __wasilibc_fd_slot_t *slots = realloc(was_static ? NULL : __wasilibc_fd_slots, len * sizeof *slots);
   if (!slots)
     return false;
+  if (was_static)
+    memcpy(slots, static_slots, sizeof static_slots);
   memset(slots + __wasilibc_fd_slots_len, 0, (len - __wasilibc_fd_slots_len) * sizeof *slots);
   __wasilibc_fd_slots = slots;
   __wasilibc_fd_slots_len = len;
   return true;
 }
 
+static void init_desc(__wasilibc_fd_desc_t *d, int kind, int32_t host, uint8_t filetype) {
+  d->kind = (uint8_t)kind;
+  d->host = host;
+  d->filetype = filetype;
+}
+
 static __wasilibc_fd_desc_t *new_desc(int kind, int32_t host, uint8_t filetype) {
-  __wasilibc_fd_desc_t *d = calloc(1, sizeof *d);
-  if (d) {
-    d->kind = (uint8_t)kind;
-    d->host = host;
-    d->filetype = filetype;
-  }
+  __wasilibc_fd_desc_t *d = ALLOCATOR_LINKED ? calloc(1, sizeof *d) : NULL;
+  if (d)
+    init_desc(d, kind, host, filetype);
   return d;
+}
+
+static void free_desc(__wasilibc_fd_desc_t *d) {
+  if (d < stdio_descs || d >= stdio_descs + 3)
+    free(d);
 }
 
 /* The host's descriptors at startup: stdio, then the preopens, numbered
@@ -149,9 +241,11 @@ static void setup(void) {
     }
     uint8_t filetype = st.fs_filetype;
 #endif
-    __wasilibc_fd_desc_t *d = grow((size_t)n + 1) ? new_desc(__WASILIBC_FD_HOST, h, filetype) : NULL;
+    __wasilibc_fd_desc_t *d = !grow((size_t)n + 1) ? NULL
+                            : n < 3 ? &stdio_descs[n] : new_desc(__WASILIBC_FD_HOST, h, filetype);
     if (!d)
       abort();
+    init_desc(d, __WASILIBC_FD_HOST, h, filetype);
     d->refs = 1;
     __wasilibc_fd_slots[n].desc = d;
   }
@@ -281,7 +375,7 @@ static e_t close_desc(__wasilibc_fd_desc_t *d) {
     error = __wasilibc_socket_kind_ops->close(d);
     break;
   }
-  free(d);
+  free_desc(d);
   return error;
 }
 
@@ -404,36 +498,36 @@ static bool valid_utf8(const char *p) {
   } while (0)
 
 e_t __wasi_fd_advise(__wasi_fd_t fd, __wasi_filesize_t off, __wasi_filesize_t len, __wasi_advice_t a) {
-  WITH_HOST(fd, __WASI_ERRNO_SPIPE, HOST(fd_advise)(h, off, len, a));
+  WITH_HOST(fd, __WASI_ERRNO_SPIPE, HOST_FILES(fd_advise)(h, off, len, a));
 }
 e_t __wasi_fd_allocate(__wasi_fd_t fd, __wasi_filesize_t off, __wasi_filesize_t len) {
-  WITH_HOST(fd, __WASI_ERRNO_SPIPE, HOST(fd_allocate)(h, off, len));
+  WITH_HOST(fd, __WASI_ERRNO_SPIPE, HOST_FILES(fd_allocate)(h, off, len));
 }
-e_t __wasi_fd_datasync(__wasi_fd_t fd) { WITH_HOST(fd, __WASI_ERRNO_INVAL, HOST(fd_datasync)(h)); }
-e_t __wasi_fd_sync(__wasi_fd_t fd) { WITH_HOST(fd, __WASI_ERRNO_INVAL, HOST(fd_sync)(h)); }
+e_t __wasi_fd_datasync(__wasi_fd_t fd) { WITH_HOST(fd, __WASI_ERRNO_INVAL, HOST_FILES(fd_datasync)(h)); }
+e_t __wasi_fd_sync(__wasi_fd_t fd) { WITH_HOST(fd, __WASI_ERRNO_INVAL, HOST_FILES(fd_sync)(h)); }
 e_t __wasi_fd_fdstat_set_rights(__wasi_fd_t fd, __wasi_rights_t base, __wasi_rights_t inh) {
   WITH_HOST(fd, __WASI_ERRNO_NOTSUP, HOST(fd_fdstat_set_rights)(h, base, inh));
 }
 e_t __wasi_fd_filestat_set_size(__wasi_fd_t fd, __wasi_filesize_t size) {
-  WITH_HOST(fd, __WASI_ERRNO_INVAL, HOST(fd_filestat_set_size)(h, size));
+  WITH_HOST(fd, __WASI_ERRNO_INVAL, HOST_FILES(fd_filestat_set_size)(h, size));
 }
 e_t __wasi_fd_filestat_set_times(__wasi_fd_t fd, __wasi_timestamp_t a, __wasi_timestamp_t m,
                                  __wasi_fstflags_t f) {
-  WITH_HOST(fd, __WASI_ERRNO_INVAL, HOST(fd_filestat_set_times)(h, a, m, f));
+  WITH_HOST(fd, __WASI_ERRNO_INVAL, HOST_FILES(fd_filestat_set_times)(h, a, m, f));
 }
 e_t __wasi_fd_pread(__wasi_fd_t fd, const __wasi_iovec_t *iovs, size_t n, __wasi_filesize_t off,
                     __wasi_size_t *nread) {
-  WITH_HOST(fd, __WASI_ERRNO_SPIPE, HOST(fd_pread)(h, iovs, n, off, nread));
+  WITH_HOST(fd, __WASI_ERRNO_SPIPE, HOST_FILES(fd_pread)(h, iovs, n, off, nread));
 }
 e_t __wasi_fd_pwrite(__wasi_fd_t fd, const __wasi_ciovec_t *iovs, size_t n, __wasi_filesize_t off,
                      __wasi_size_t *nwritten) {
-  WITH_HOST(fd, __WASI_ERRNO_SPIPE, HOST(fd_pwrite)(h, iovs, n, off, nwritten));
+  WITH_HOST(fd, __WASI_ERRNO_SPIPE, HOST_FILES(fd_pwrite)(h, iovs, n, off, nwritten));
 }
 e_t __wasi_fd_prestat_get(__wasi_fd_t fd, __wasi_prestat_t *p) {
-  WITH_HOST(fd, __WASI_ERRNO_BADF, HOST(fd_prestat_get)(h, p));
+  WITH_HOST(fd, __WASI_ERRNO_BADF, HOST_FILES(fd_prestat_get)(h, p));
 }
 e_t __wasi_fd_prestat_dir_name(__wasi_fd_t fd, uint8_t *path, __wasi_size_t len) {
-  WITH_HOST(fd, __WASI_ERRNO_BADF, HOST(fd_prestat_dir_name)(h, path, len));
+  WITH_HOST(fd, __WASI_ERRNO_BADF, HOST_FILES(fd_prestat_dir_name)(h, path, len));
 }
 /*
  * fd_readdir: "." and ".." first, as on Linux (node:wasi lists neither; a
@@ -476,7 +570,7 @@ e_t __wasi_fd_readdir(__wasi_fd_t fd, uint8_t *buf, __wasi_size_t len, __wasi_di
     if (self.filetype != __WASI_FILETYPE_DIRECTORY)
       return __WASI_ERRNO_NOTDIR;
     /* Above a preopen the host refuses to look: ".." is then the directory itself. */
-    if (HOST(path_filestat_get)(h, 0, "..", &parent) != 0)
+    if (HOST_FILES(path_filestat_get)(h, 0, "..", &parent) != 0)
       parent = self;
     if (cookie == 0)
       put_entry(buf, len, &out, 1, self.ino, ".");
@@ -486,7 +580,7 @@ e_t __wasi_fd_readdir(__wasi_fd_t fd, uint8_t *buf, __wasi_size_t len, __wasi_di
   __wasi_dircookie_t host_cookie = cookie - DOT_COOKIES;
   while (out < len) {
     __wasi_size_t got;
-    e = HOST(fd_readdir)(h, buf + out, len - out, host_cookie, &got);
+    e = HOST_FILES(fd_readdir)(h, buf + out, len - out, host_cookie, &got);
     if (e && out == 0)
       return e;
     if (e)
@@ -526,21 +620,21 @@ e_t __wasi_fd_readdir(__wasi_fd_t fd, uint8_t *buf, __wasi_size_t len, __wasi_di
   return 0;
 }
 e_t __wasi_fd_seek(__wasi_fd_t fd, __wasi_filedelta_t off, __wasi_whence_t w, __wasi_filesize_t *pos) {
-  WITH_HOST(fd, __WASI_ERRNO_SPIPE, HOST(fd_seek)(h, off, w, pos));
+  WITH_HOST(fd, __WASI_ERRNO_SPIPE, HOST_FILES(fd_seek)(h, off, w, pos));
 }
 e_t __wasi_fd_tell(__wasi_fd_t fd, __wasi_filesize_t *pos) {
-  WITH_HOST(fd, __WASI_ERRNO_SPIPE, HOST(fd_tell)(h, pos));
+  WITH_HOST(fd, __WASI_ERRNO_SPIPE, HOST_FILES(fd_tell)(h, pos));
 }
 e_t __wasi_path_create_directory(__wasi_fd_t fd, const char *path) {
-  WITH_HOST_PATH(fd, path, HOST(path_create_directory)(h, path));
+  WITH_HOST_PATH(fd, path, HOST_FILES(path_create_directory)(h, path));
 }
 e_t __wasi_path_filestat_get(__wasi_fd_t fd, __wasi_lookupflags_t f, const char *path,
                              __wasi_filestat_t *st) {
-  WITH_HOST_PATH(fd, path, HOST(path_filestat_get)(h, f, path, st));
+  WITH_HOST_PATH(fd, path, HOST_FILES(path_filestat_get)(h, f, path, st));
 }
 e_t __wasi_path_filestat_set_times(__wasi_fd_t fd, __wasi_lookupflags_t f, const char *path,
                                    __wasi_timestamp_t a, __wasi_timestamp_t m, __wasi_fstflags_t ff) {
-  WITH_HOST_PATH(fd, path, HOST(path_filestat_set_times)(h, f, path, a, m, ff));
+  WITH_HOST_PATH(fd, path, HOST_FILES(path_filestat_set_times)(h, f, path, a, m, ff));
 }
 /* node:wasi fails a target that exactly fills the buffer with ENOBUFS, and
  * stores a NUL after a shorter one. readlink stores the target, truncated
@@ -561,7 +655,7 @@ e_t __wasi_path_readlink(__wasi_fd_t fd, const char *path, uint8_t *buf, __wasi_
     if (!tmp)
       return __WASI_ERRNO_NOMEM;
     __wasi_size_t got;
-    e = HOST(path_readlink)(h, path, tmp, (__wasi_size_t)size, &got);
+    e = HOST_FILES(path_readlink)(h, path, tmp, (__wasi_size_t)size, &got);
     if (e == 0) {
       *used = got < len ? got : len;
       memcpy(buf, tmp, *used);
@@ -575,15 +669,15 @@ e_t __wasi_path_readlink(__wasi_fd_t fd, const char *path, uint8_t *buf, __wasi_
 }
 
 e_t __wasi_path_remove_directory(__wasi_fd_t fd, const char *path) {
-  WITH_HOST_PATH(fd, path, HOST(path_remove_directory)(h, path));
+  WITH_HOST_PATH(fd, path, HOST_FILES(path_remove_directory)(h, path));
 }
 e_t __wasi_path_symlink(const char *old_path, __wasi_fd_t fd, const char *new_path) {
   if (!valid_utf8(old_path))
     return __WASI_ERRNO_ILSEQ;
-  WITH_HOST_PATH(fd, new_path, HOST(path_symlink)(old_path, h, new_path));
+  WITH_HOST_PATH(fd, new_path, HOST_FILES(path_symlink)(old_path, h, new_path));
 }
 e_t __wasi_path_unlink_file(__wasi_fd_t fd, const char *path) {
-  WITH_HOST_PATH(fd, path, HOST(path_unlink_file)(h, path));
+  WITH_HOST_PATH(fd, path, HOST_FILES(path_unlink_file)(h, path));
 }
 e_t __wasi_sock_recv(__wasi_fd_t fd, const __wasi_iovec_t *iovs, size_t n, __wasi_riflags_t f,
                      __wasi_size_t *nread, __wasi_roflags_t *of) {
@@ -605,7 +699,7 @@ e_t __wasi_path_link(__wasi_fd_t old_fd, __wasi_lookupflags_t f, const char *old
   e_t e = host_of(old_fd, &ho, __WASI_ERRNO_NOTDIR);
   if (!e)
     e = host_of(new_fd, &hn, __WASI_ERRNO_NOTDIR);
-  return e ? e : HOST(path_link)(ho, f, old_path, hn, new_path);
+  return e ? e : HOST_FILES(path_link)(ho, f, old_path, hn, new_path);
 }
 
 e_t __wasi_path_rename(__wasi_fd_t old_fd, const char *old_path, __wasi_fd_t new_fd,
@@ -616,7 +710,7 @@ e_t __wasi_path_rename(__wasi_fd_t old_fd, const char *old_path, __wasi_fd_t new
   e_t e = host_of(old_fd, &ho, __WASI_ERRNO_NOTDIR);
   if (!e)
     e = host_of(new_fd, &hn, __WASI_ERRNO_NOTDIR);
-  return e ? e : HOST(path_rename)(ho, old_path, hn, new_path);
+  return e ? e : HOST_FILES(path_rename)(ho, old_path, hn, new_path);
 }
 
 /* A descriptor the host just made (path_open, sock_accept): gives it libc's
@@ -656,7 +750,7 @@ e_t __wasi_path_open(__wasi_fd_t dirfd, __wasi_lookupflags_t df, const char *pat
    * opens, but hosts got it wrong (node:wasi forgets the flag; the Preview 1
    * adapter made reads non-blocking: EAGAIN before the data and again at end
    * of file). libc keeps it for F_GETFL on every triple; the host never sees it. */
-  e = HOST(path_open)(h, df, path, of, base, inh, ff & ~__WASI_FDFLAGS_NONBLOCK, fd);
+  e = HOST_FILES(path_open)(h, df, path, of, base, inh, ff & ~__WASI_FDFLAGS_NONBLOCK, fd);
   if (e)
     return e;
   lock();

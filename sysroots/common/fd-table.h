@@ -74,6 +74,17 @@ static inline void *__wasilibc_fd_object(int fd, int kind) {
   return d && d->kind == kind ? d->obj : NULL;
 }
 
+/* For the files whose calls may need new slots (dup, fcntl): fd-table.c's
+ * references to the allocator are weak on wasm32-wasip2, and this one is
+ * not, so the allocator is linked wherever those calls are. */
+#ifdef __wasip2__
+#include <stdlib.h>
+#define __WASILIBC_FD_LINK_ALLOCATOR \
+  __attribute__((__used__)) static void *(*const __wasilibc_fd_allocator)(void *, size_t) = realloc;
+#else
+#define __WASILIBC_FD_LINK_ALLOCATOR
+#endif
+
 /* Gives a new description of `kind` the lowest free number >= min; -1 with
  * errno (EMFILE, ENOMEM) on failure. */
 int __wasilibc_fd_add(int kind, void *obj, uint16_t flags, bool cloexec, int min);

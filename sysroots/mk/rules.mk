@@ -42,6 +42,11 @@ $(HOST_CALLS_OBJ): $(SYSROOTS_DIR)/common/host-calls.h $(TRIPLE_HOST_CALLS)
 # The base's openat gives way to ours (common/fcntl.c), which sets FD_CLOEXEC for O_CLOEXEC.
 $(OPENAT_OBJ): $(SYSROOTS_DIR)/common/fcntl.c
 $(OPENAT_OBJ): GROUP_CFLAGS := $(BOTTOM_CFLAGS) -D__wasilibc_nocwd_openat_nomode=__wasilibc_base_openat_nomode
+# A triple's header forced into some base files (after the flags above, which it extends).
+ifneq ($(TRIPLE_BASE_INCLUDE),)
+$(call base_objs,$(TRIPLE_BASE_INCLUDE_SOURCES)): GROUP_CFLAGS += -include $(TRIPLE_BASE_INCLUDE)
+$(call base_objs,$(TRIPLE_BASE_INCLUDE_SOURCES)): $(TRIPLE_BASE_INCLUDE)
+endif
 # libsetjmp throws and defines the tag: the exception-handling proposal (its legacy encoding).
 $(SETJMP_OBJS): OUR_CFLAGS := -mexception-handling
 $(SETJMP_OBJS): OUR_ASFLAGS += -mexception-handling

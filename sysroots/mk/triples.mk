@@ -12,6 +12,7 @@
 #   TRIPLE_KEEP_HEADERS  musl headers the base omits that this triple provides
 #   TRIPLE_OMIT_HEADERS  base headers this triple leaves out
 #   TRIPLE_ABI_SKIP    installed objects (file names) left out of the ABI symbol snapshot
+#   TRIPLE_BASE_INCLUDE  a header forced into the base sources TRIPLE_BASE_INCLUDE_SOURCES
 
 TRIPLE_CFLAGS :=
 TRIPLE_TOP_CFLAGS :=
@@ -23,6 +24,8 @@ TRIPLE_HEADERS_DIR :=
 TRIPLE_KEEP_HEADERS :=
 TRIPLE_OMIT_HEADERS :=
 TRIPLE_ABI_SKIP :=
+TRIPLE_BASE_INCLUDE :=
+TRIPLE_BASE_INCLUDE_SOURCES :=
 
 ifeq ($(TARGET_TRIPLE),wasm32-wasip1)
 THREAD_MODEL := single

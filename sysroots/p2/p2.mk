@@ -12,7 +12,7 @@ P2_SRC := $(P2_DIR)/src
 P2_GEN := $(OBJDIR)/p2
 
 TRIPLE_SOURCES += $(addprefix $(P2_SRC)/, \
-  host/host.c host/stdio.c host/cli.c host/files.c host/poll.c \
+  host/host.c host/stdio.c host/cli.c host/exit.c host/files.c host/no-files.c host/poll.c \
   lists.c \
   dispatch.c ioctl.c poll.c clocks.c \
   socket-table.c addr.c socket.c tcp.c udp.c poll-sockets.c netdb.c \
@@ -32,6 +32,12 @@ TRIPLE_BASE_EXCLUDE += \
 
 # musl's address text helpers the base leaves out.
 TRIPLE_BASE_SOURCES += $(addprefix $(SRC)/libc-top-half/musl/src/network/, inet_addr.c inet_ntoa.c)
+
+# The file layer is referenced weakly (src/host/host.h): the base's path
+# resolution and openat link it.
+TRIPLE_BASE_INCLUDE := $(P2_SRC)/host/link-files.h
+TRIPLE_BASE_INCLUDE_SOURCES := $(SRC)/libc-bottom-half/sources/preopens.c \
+  $(SRC)/libc-bottom-half/cloudlibc/src/libc/fcntl/openat.c
 
 # sys/socket.h, netdb.h and arpa/inet.h of this triple.
 TRIPLE_HEADERS_DIR := $(P2_DIR)/include

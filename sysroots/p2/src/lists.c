@@ -7,6 +7,14 @@
 
 #include "lists.h"
 
+/* Weak: a program whose only lists are reads into its own buffers (stdin,
+ * say) needs no allocator. Everything that takes a list the host allocates
+ * itself (arguments, environment, preopens, poll, sockets) allocates
+ * elsewhere too and so links it; mixed links do through adapter-reserve.c. */
+#pragma weak realloc
+#pragma weak free
+#pragma weak aligned_alloc
+
 static void *list_target;
 static size_t list_target_len;
 
@@ -17,9 +25,9 @@ void __wasip2_set_list_target(void *buf, size_t len) {
 
 void __wasip2_take_list(void *buf, const uint8_t *ptr, size_t len) {
   list_target = NULL;
-  if (ptr != buf) {
-    if (len)
-      memcpy(buf, ptr, len);
+  /* An empty list may come with any pointer (see the host's bindings). */
+  if (ptr != buf && len) {
+    memcpy(buf, ptr, len);
     free((void *)ptr);
   }
 }
@@ -32,11 +40,13 @@ void __wasip2_take_list(void *buf, const uint8_t *ptr, size_t len) {
 __attribute__((__weak__, __export_name__("cabi_realloc")))
 void *cabi_realloc(void *ptr, size_t old_size, size_t align, size_t new_size) {
   (void)old_size;
-  if (!ptr && list_target && align == 1 && new_size <= list_target_len) {
+  if (!ptr && list_target && (uintptr_t)list_target % align == 0 && new_size <= list_target_len) {
     void *r = list_target;
     list_target = NULL;
     return r;
   }
+  if (!realloc)
+    abort(); /* a list this program did not expect (see above) */
   if (new_size == 0)
     new_size = 1;
   void *r;

@@ -112,12 +112,3 @@ e_t __wasi_environ_get(uint8_t **environ, uint8_t *buf) {
   load_environment();
   return get(&environment, environ, buf);
 }
-
-/* Exact statuses need the host's exit-with-code (the README says which hosts
- * have it); 0 goes through plain exit, which every host has. */
-_Noreturn void __wasi_proc_exit(__wasi_exitcode_t status) {
-  __wasi_sysroots_component_type_anchor();
-  if (status == 0)
-    __wasip2_exit(0);
-  __wasip2_exit_with_code((int32_t)(status & 0xff));
-}

@@ -440,6 +440,9 @@ static const __wasilibc_p2_object_ops_t file_ops = {
   .close = file_close,
 };
 
+/* What the base's path functions reference to link this file (link-files.h). */
+const char __wasilibc_p2_files = 1;
+
 /* ---- preopens ------------------------------------------------------------- */
 
 __wasilibc_p2_object_t **__wasilibc_p2_preopens(size_t *n) {

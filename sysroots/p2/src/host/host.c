@@ -14,6 +14,11 @@
  * does, so the base's checks (isatty's seek rights aside) pass. */
 #define ALL_RIGHTS ((__wasi_rights_t)0x1fffffff)
 
+/* Weak: files.c comes only with the functions that name paths, and the
+ * allocator with whatever allocates objects (host.h). */
+#pragma weak __wasilibc_p2_preopens
+#pragma weak free
+
 static __wasilibc_p2_object_t *stdio[3];
 static __wasilibc_p2_object_t **preopens;
 static size_t preopens_len;
@@ -28,7 +33,8 @@ int32_t __wasilibc_host_initial(int32_t n) {
   }
   if (!preopens_ready) {
     preopens_ready = true;
-    preopens = __wasilibc_p2_preopens(&preopens_len);
+    if (__wasilibc_p2_preopens)
+      preopens = __wasilibc_p2_preopens(&preopens_len);
   }
   if (n < 3 || (size_t)(n - 3) >= preopens_len)
     return -1;

@@ -16,8 +16,14 @@
  *   stdio.c        stdin, stdout, stderr over wasi:cli/std* and terminal-*
  *   files.c        files and directories over wasi:filesystem, preopens
  * The calls every kind answers go through the ops below (host.c); the calls
- * only files and directories answer check the kind themselves
- * (__wasilibc_p2_file_of).
+ * only files and directories answer check the kind themselves.
+ *
+ * What a program does not use, it does not link. The file layer (files.c)
+ * is referenced only weakly (common/fd-table.c, host.c) and is linked by the
+ * base's path resolution and openat (link-files.h); without it there are no
+ * preopens, and its calls answer for stdio (no-files.c). The allocator is a
+ * weak reference of the descriptor table and of cabi_realloc (lists.c). So
+ * a program that only prints imports no wasi:filesystem and links no malloc.
  */
 #ifndef __wasi_sysroots_p2_host_h
 #define __wasi_sysroots_p2_host_h

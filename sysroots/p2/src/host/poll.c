@@ -12,6 +12,9 @@
 #include "../wasip2.h"
 #include "host.h"
 
+#pragma weak malloc
+#pragma weak free
+
 int32_t __wasilibc_p2_host_pollable(int32_t host, bool write) {
   __wasilibc_p2_object_t *o = __wasilibc_p2_object(host);
   return o->ops->subscribe(o, write);
@@ -53,13 +56,19 @@ __wasi_errno_t __wasilibc_host_poll_oneoff(const __wasi_subscription_t *in, __wa
     return __WASI_ERRNO_INVAL;
   __wasip2_lists_anchor(); /* poll returns a list */
   __wasi_sysroots_component_type_anchor();
-  int32_t stack_list[8];
-  uint32_t stack_sub[8];
-  int32_t *list = n <= 8 ? stack_list : malloc(n * sizeof *list);
-  uint32_t *sub = n <= 8 ? stack_sub : malloc(n * sizeof *sub); /* list index -> subscription */
+  /* On the stack up to SMALL subscriptions. Past that, malloc, which is a
+   * weak reference (host.h): a program with that many descriptors has
+   * allocated them, and linked it. n + 1: room for the zero timer below. */
+  enum { SMALL = 128 };
+  bool small = n <= SMALL;
+  int32_t stack_list[small ? n + 1 : 1];
+  uint32_t stack_sub[small ? n : 1], stack_ready[small ? n + 1 : 1];
+  int32_t *list = small ? stack_list : malloc ? malloc((n + 1) * sizeof *list) : NULL;
+  uint32_t *sub = small ? stack_sub : malloc ? malloc(n * sizeof *sub) : NULL; /* list index -> subscription */
+  uint32_t *ready_to = small ? stack_ready : malloc ? malloc((n + 1) * sizeof *ready_to) : NULL;
   __wasi_errno_t error = 0;
   size_t np = 0, ne = 0;
-  if (!list || !sub) {
+  if (!list || !sub || !ready_to) {
     error = __WASI_ERRNO_NOMEM;
     goto out;
   }
@@ -100,19 +109,21 @@ __wasi_errno_t __wasilibc_host_poll_oneoff(const __wasi_subscription_t *in, __wa
     int32_t now = 0;
     if (ne > 0) {
       now = __wasip2_monotonic_subscribe_duration(0);
-      list[np] = now; /* room: at least one subscription made no pollable */
+      list[np] = now;
     }
+    /* The host writes the answer into ready_to: no allocation. */
     wasip2_u32_list_t ready;
+    __wasip2_set_list_target(ready_to, (np + 1) * sizeof *ready_to);
     __wasip2_poll(list, np + (now != 0), &ready);
+    __wasip2_take_list(ready_to, (const uint8_t *)ready.ptr, ready.len * sizeof *ready_to);
     for (size_t k = 0; k < ready.len; k++) {
-      uint32_t j = ready.ptr[k];
+      uint32_t j = ready_to[k];
       if (j >= np)
         continue;
       const __wasi_subscription_t *s = &in[sub[j]];
       /* A stream that is ready lets at least one byte through. */
       event(&out[ne++], s, s->u.tag == __WASI_EVENTTYPE_CLOCK ? 0 : 1);
     }
-    free(ready.ptr);
     if (now)
       __wasip2_pollable_drop(now);
   }
@@ -121,9 +132,10 @@ __wasi_errno_t __wasilibc_host_poll_oneoff(const __wasi_subscription_t *in, __wa
 out:
   for (size_t k = 0; k < np; k++)
     __wasip2_pollable_drop(list[k]);
-  if (list != stack_list)
+  if (!small && malloc) {
     free(list);
-  if (sub != stack_sub)
     free(sub);
+    free(ready_to);
+  }
   return error;
 }
