@@ -26,6 +26,18 @@ export function timed(command: string, env: NodeJS.ProcessEnv = {}): Timed {
 
 export const CORES = availableParallelism();
 
+/** The median wall time of `runs` runs of `command`, each of which must succeed. */
+export function medianWall(command: string, runs = 5): number {
+  const walls: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = timed(command);
+    if (t.status !== 0) throw new Error(`"${command}" failed:\n${t.output}`);
+    walls.push(t.wallS);
+  }
+  walls.sort((a, b) => a - b);
+  return walls[Math.floor(runs / 2)]!;
+}
+
 export function row(label: string, ours: string, reference: string, ratio: number): void {
   console.log(`${label.padEnd(44)} ${ours.padStart(14)}   vs ${reference.padStart(14)}   ratio ${ratio.toFixed(2)}`);
 }

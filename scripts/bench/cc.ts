@@ -9,22 +9,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { getTriple, WORKSPACE_ROOT, type TripleName } from '@wasi-sysroots/recipe';
 import { detectToolchain } from '@wasi-sysroots/toolchain';
-import { kb, row, secs, timed } from './_measure.ts';
+import { kb, medianWall, row, secs, timed } from './_measure.ts';
 import type { BenchSection } from '../bench.ts';
 
-const RUNS = 5;
 
-/** The median wall time of RUNS runs of `command` (which must succeed). */
-function median(command: string): number {
-  const walls: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = timed(command);
-    if (t.status !== 0) throw new Error(`"${command}" failed:\n${t.output}`);
-    walls.push(t.wallS);
-  }
-  walls.sort((a, b) => a - b);
-  return walls[Math.floor(RUNS / 2)]!;
-}
 
 const section: BenchSection = {
   name: 'cc',
@@ -57,18 +45,18 @@ const section: BenchSection = {
         const compile = `${tc.clang} ${flags} -c ${hello} -o ${scratch}/hello.o`;
         const link = `${tc.clang} ${flags} -fuse-ld=lld ${scratch}/hello.o -o ${scratch}/core.wasm`;
         const componentNew = `${node} ${componentize} ${scratch}/core.wasm ${scratch}/by-hand.wasm`;
-        const ours = median(`${wasiCc} --target=wasm32-wasip2 -O2 ${hello} -o ${scratch}/wasi-cc.wasm`);
-        const reference = median(`${compile} && ${link} && ${componentNew}`);
+        const ours = medianWall(`${wasiCc} --target=wasm32-wasip2 -O2 ${hello} -o ${scratch}/wasi-cc.wasm`);
+        const reference = medianWall(`${compile} && ${link} && ${componentNew}`);
         row('wasip2 hello: wasi-cc vs clang -c, link, componentNew', secs(ours), secs(reference), ours / reference);
-        console.log(`  by hand: clang -c ${secs(median(compile))}, link ${secs(median(link))}, componentNew (node + jco) ${secs(median(componentNew))}`);
+        console.log(`  by hand: clang -c ${secs(medianWall(compile))}, link ${secs(medianWall(link))}, componentNew (node + jco) ${secs(medianWall(componentNew))}`);
       } else {
         console.log(`(no wasm32-wasip2 figures: the sysroot is not built; run "npx nx build ${getTriple('wasm32-wasip2').nxProject}")`);
       }
 
-      const ours = median(`${wasiCc} --target=wasm32-wasip1 -O2 ${hello} -o ${scratch}/p1-wasi-cc.wasm`);
+      const ours = medianWall(`${wasiCc} --target=wasm32-wasip1 -O2 ${hello} -o ${scratch}/p1-wasi-cc.wasm`);
       // --no-wasm-opt as wasi-cc passes it: under npx, PATH has binaryen's wasm-opt.
       const noWasmOpt = tc.major >= 20 ? '--no-wasm-opt' : '';
-      const reference = median(`${tc.clang} --target=wasm32-wasip1 --sysroot=${sysroot('wasm32-wasip1')} ${noWasmOpt} -O2 ${hello} -o ${scratch}/p1-clang.wasm`);
+      const reference = medianWall(`${tc.clang} --target=wasm32-wasip1 --sysroot=${sysroot('wasm32-wasip1')} ${noWasmOpt} -O2 ${hello} -o ${scratch}/p1-clang.wasm`);
       row('wasip1 hello: wasi-cc vs clang (compile + link)', secs(ours), secs(reference), ours / reference);
 
       // Both -O2 from wasi-cc.

@@ -9,10 +9,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { WORKSPACE_ROOT } from '@wasi-sysroots/recipe';
-import { kb, row, secs, timed } from './_measure.ts';
+import { kb, medianWall, row, secs, timed } from './_measure.ts';
 import type { BenchSection } from '../bench.ts';
 
-const RUNS = 5;
 const COPY_MIB = 100;
 
 const HELLO = '#include <stdio.h>\nint main(void) { puts("hello, world"); return 0; }\n';
@@ -30,16 +29,6 @@ int main(int argc, char **argv) {
 }
 `;
 
-function median(command: string): number {
-  const walls: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = timed(command);
-    if (t.status !== 0) throw new Error(`"${command}" failed:\n${t.output}`);
-    walls.push(t.wallS);
-  }
-  walls.sort((a, b) => a - b);
-  return walls[Math.floor(RUNS / 2)]!;
-}
 
 function check(command: string): void {
   const t = timed(command);
@@ -71,17 +60,17 @@ const section: BenchSection = {
       row('p2 hello component: no adapter vs adapter', kb(p2Size), kb(viaAdapter.length), p2Size / viaAdapter.length);
       console.log(`  bytes: ${p2Size} vs ${viaAdapter.length}`);
 
-      const p2Start = median(`${wasiCc} run ${scratch}/hello-p2.wasm`);
-      const p1Start = median(`${wasiCc} run ${scratch}/hello-p1.wasm`);
+      const p2Start = medianWall(`${wasiCc} run ${scratch}/hello-p2.wasm`);
+      const p1Start = medianWall(`${wasiCc} run ${scratch}/hello-p1.wasm`);
       row('wasi-cc run hello: p2 vs p1 (node:wasi)', secs(p2Start), secs(p1Start), p2Start / p1Start);
-      const adapterStart = median(`${wasiCc} run ${scratch}/hello-adapter.wasm`);
+      const adapterStart = medianWall(`${wasiCc} run ${scratch}/hello-adapter.wasm`);
       row('wasi-cc run hello: p2 vs p2 through the adapter', secs(p2Start), secs(adapterStart), p2Start / adapterStart);
 
       const data = join(scratch, 'data');
       mkdirSync(data);
       const chunk = Buffer.alloc(1024 * 1024, 'wasi-sysroots ');
       writeFileSync(join(data, 'in'), Buffer.concat(Array.from({ length: COPY_MIB }, () => chunk)));
-      const copy = (name: string) => median(`${wasiCc} run --dir ${data}::/data ${scratch}/copy-${name}.wasm /data/in /data/out`);
+      const copy = (name: string) => medianWall(`${wasiCc} run --dir ${data}::/data ${scratch}/copy-${name}.wasm /data/in /data/out`);
       const p2Copy = copy('p2');
       if (statSync(join(data, 'out')).size !== COPY_MIB * 1024 * 1024) throw new Error('the p2 copy is incomplete');
       const p1Copy = copy('p1');

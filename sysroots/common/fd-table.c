@@ -288,7 +288,6 @@ static void reserve(int u) {
     }
     for (int k = adapter_len; k < r; k++)
       __wasilibc_fd_slots[k].foreign = true;
-    __wasilibc_fd_slots[r].reserved = true;
     if (r >= adapter_len)
       adapter_len = r + 1;
   }

@@ -54,7 +54,6 @@ typedef struct __wasilibc_fd_desc {
 typedef struct {
   __wasilibc_fd_desc_t *desc; /* NULL: the number is free */
   bool cloexec;
-  bool reserved; /* wasm32-wasip2, mixed links: the adapter holds libc's placeholder here */
   bool foreign;  /* wasm32-wasip2, mixed links: the adapter gave this number to another object */
 } __wasilibc_fd_slot_t;
 

@@ -214,7 +214,8 @@ export async function main(argv: string[]): Promise<number> {
     // A mixed link: an object imports Preview 1 itself, so the adapter joins the component, and
     // libc must reserve its descriptor numbers in the adapter's table. That is what
     // adapter-reserve.o (beside crt1-command.o in the sysroot) does; link again with it.
-    const reserve = importsPreview1(core) ? adapterReserveObject(o.wasmLdArgs) : undefined;
+    const needsAdapter = importsPreview1(core);
+    const reserve = needsAdapter ? adapterReserveObject(o.wasmLdArgs) : undefined;
     if (reserve) {
       const again = spawnSync(wasmLd, [...ldArgs, reserve], { stdio: 'inherit' });
       if (again.error) return fail(`could not run ${wasmLd}: ${again.error.message}`);
@@ -225,7 +226,9 @@ export async function main(argv: string[]): Promise<number> {
     try {
       const adapters: Array<[string, Uint8Array]> = o.adapt.length
         ? o.adapt.map(([name, path]): [string, Uint8Array] => [name, readFileSync(path)])
-        : [[ADAPTER_MODULE, readFileSync(adapterPath(o.adapter, core))]];
+        : needsAdapter
+          ? [[ADAPTER_MODULE, readFileSync(adapterPath(o.adapter, core))]]
+          : [];
       component = await componentize(core, { adapters });
     } catch (err) {
       // (jco's messages carry a stray "$" at the start of a cause line)

@@ -19,7 +19,6 @@
 #pragma weak __wasilibc_p2_preopens
 #pragma weak free
 
-static __wasilibc_p2_object_t *stdio[3];
 static __wasilibc_p2_object_t **preopens;
 static size_t preopens_len;
 static bool preopens_ready;
@@ -27,9 +26,7 @@ static bool preopens_ready;
 int32_t __wasilibc_host_initial(int32_t n) {
   __wasi_sysroots_component_type_anchor();
   if (n >= 0 && n < 3) {
-    if (!stdio[n])
-      stdio[n] = __wasilibc_p2_stdio_open(n);
-    return __wasilibc_p2_host_number(stdio[n]);
+    return __wasilibc_p2_host_number(__wasilibc_p2_stdio_open(n));
   }
   if (!preopens_ready) {
     preopens_ready = true;

@@ -76,7 +76,8 @@ static inline int32_t __wasilibc_p2_host_number(__wasilibc_p2_object_t *o) {
  * for n < 3 does not fetch the preopens. */
 int32_t __wasilibc_host_initial(int32_t n);
 
-/* stdio.c: stdin (0), stdout (1) or stderr (2); static objects, never freed. */
+/* stdio.c: stdin (0), stdout (1) or stderr (2); static objects, never freed,
+ * the same one on every call. */
 __wasilibc_p2_object_t *__wasilibc_p2_stdio_open(int which);
 /* files.c: the preopened directories, in order; *n of them. */
 __wasilibc_p2_object_t **__wasilibc_p2_preopens(size_t *n);

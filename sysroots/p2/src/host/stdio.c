@@ -187,9 +187,11 @@ static stdio_t streams[3];
 
 __wasilibc_p2_object_t *__wasilibc_p2_stdio_open(int which) {
   stdio_t *s = &streams[which];
-  s->base.ops = &stdio_ops;
-  s->base.kind = __WASILIBC_P2_STDIO;
-  s->which = which;
-  s->tty = -1;
+  if (!s->base.ops) {
+    s->base.ops = &stdio_ops;
+    s->base.kind = __WASILIBC_P2_STDIO;
+    s->which = which;
+    s->tty = -1;
+  }
   return &s->base;
 }
