@@ -42,9 +42,17 @@ int __wasm_futex_wait(volatile int *addr, int val, int64_t timeout_ns)
 		write(2, message, sizeof message - 1);
 		abort();
 	}
-	struct timespec rest = { .tv_sec = timeout_ns / 1000000000, .tv_nsec = timeout_ns % 1000000000 };
-	while (nanosleep(&rest, &rest) != 0 && errno == EINTR)
-		;
+	// Sleep until the monotonic clock has covered the whole timeout: a host timer may fire a
+	// little early (Node's timers round to its loop's millisecond clock).
+	struct timespec now;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	int64_t end = (int64_t)now.tv_sec * 1000000000 + now.tv_nsec + timeout_ns;
+	for (int64_t left = timeout_ns; left > 0;) {
+		struct timespec rest = { .tv_sec = left / 1000000000, .tv_nsec = left % 1000000000 };
+		nanosleep(&rest, NULL);
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		left = end - ((int64_t)now.tv_sec * 1000000000 + now.tv_nsec);
+	}
 	return ETIMEDOUT;
 }
 
