@@ -15,6 +15,7 @@ import type { BenchSection } from '../bench.ts';
 const BYTES = 64 * 1024 * 1024;
 const ROUNDS = 2000;
 const SIZE = 64;
+const RUNS = 3;
 
 interface Figures { mibPerS: number; roundTripsPerS: number; hostCalls?: number }
 
@@ -25,7 +26,7 @@ function parse(output: string): Figures {
   return { mibPerS: Number(t[1]), roundTripsPerS: Number(r[1]) };
 }
 
-async function wasmPair(work: string): Promise<Figures> {
+async function buildPair(work: string): Promise<Record<string, string>> {
   const toolchain = detectToolchain();
   const sysroot = join(WORKSPACE_ROOT, 'packages/sysroot-wasip2/sysroot');
   const built: Record<string, string> = {};
@@ -36,6 +37,10 @@ async function wasmPair(work: string): Promise<Figures> {
     built[name] = join(work, `${name}.wasm`);
     await makeComponent(core, built[name]!);
   }
+  return built;
+}
+
+async function wasmPair(work: string, built: Record<string, string>): Promise<Figures> {
   // Each end counts its host calls (packages/cc's p2 host, WASI_CC_HOST_CALLS) into a file.
   const counts = { server: join(work, 'server.calls'), client: join(work, 'client.calls') };
   process.env.WASI_CC_HOST_CALLS = counts.server;
@@ -63,12 +68,18 @@ const section: BenchSection = {
   async run() {
     const work = mkdtempSync(join(tmpdir(), 'bench-sockets-'));
     try {
-      const wasm = await wasmPair(work);
-      const node = await nodePair();
+      // Three runs of each pair, alternating; the medians (the machine's noise is large beside a
+      // run of a fraction of a second).
+      const built = await buildPair(work);
+      const runs: Array<{ wasm: Figures; node: Figures }> = [];
+      for (let i = 0; i < RUNS; i++) runs.push({ wasm: await wasmPair(work, built), node: await nodePair() });
+      const median = (pick: (r: (typeof runs)[number]) => number) => runs.map(pick).sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
+      const wasm: Figures = { mibPerS: median((r) => r.wasm.mibPerS), roundTripsPerS: median((r) => r.wasm.roundTripsPerS), hostCalls: median((r) => r.wasm.hostCalls!) };
+      const node: Figures = { mibPerS: median((r) => r.node.mibPerS), roundTripsPerS: median((r) => r.node.roundTripsPerS) };
       row('TCP throughput wasm<->wasm vs node<->node', `${wasm.mibPerS.toFixed(1)} MiB/s`, `${node.mibPerS.toFixed(1)} MiB/s`, wasm.mibPerS / node.mibPerS);
       row('TCP round trips/s wasm<->wasm vs node<->node', `${wasm.roundTripsPerS.toFixed(0)}/s`, `${node.roundTripsPerS.toFixed(0)}/s`, wasm.roundTripsPerS / node.roundTripsPerS);
       const mib = (BYTES + 2 * ROUNDS * SIZE) / (1024 * 1024);
-      console.log(`  host calls of both wasm ends, whole run: ${wasm.hostCalls}, ${(wasm.hostCalls! / mib).toFixed(0)} per MiB moved`);
+      console.log(`  host calls of both wasm ends, whole run (median of ${RUNS}): ${wasm.hostCalls}, ${(wasm.hostCalls! / mib).toFixed(0)} per MiB moved`);
     } finally {
       rmSync(work, { recursive: true, force: true });
     }

@@ -13,6 +13,7 @@ import { coreFlavor, moduleInterface, standInComponent, standInIndex, standInMod
 import { parseRunArgs, runArgv } from '../src/run.ts';
 import { wasiFdflags } from '../src/hosts/p1-fixes.ts';
 import { countHostCalls } from '../src/hosts/call-count.ts';
+import { passFallbacks, readDebugFlagOnce } from '../src/hosts/p2.ts';
 import { packPackage } from '@wasi-sysroots/pack';
 import { CC_DIR, CMAKE_TEMPLATE, WASI_CC, makeProject } from './helpers.ts';
 
@@ -310,4 +311,50 @@ test('countHostCalls counts calls of plain functions and of resource methods, an
   mine(0);
   process.removeListener('exit', mine);
   assert.deepEqual(written, [['/counts', '3\n']]);
+});
+
+test('countHostCalls keeps a method\'s own lowering (cabiLower) and counts the calls made through it', () => {
+  const CABI_LOWER = Symbol.for('cabiLower');
+  class Stream {
+    read(n: number) { return n; }
+  }
+  Object.defineProperty(Stream.prototype.read, CABI_LOWER, { value: (ctx: { k: number }) => (n: number) => n + ctx.k });
+  const imports = { 'wasi:io/streams': { InputStream: Stream } };
+  const written: Array<[string, string]> = [];
+  countHostCalls(imports, '/counts', (f, text) => written.push([f, text]));
+  const lower = (Stream.prototype.read as unknown as Record<symbol, (ctx: { k: number }) => (n: number) => number>)[CABI_LOWER];
+  assert.ok(lower, 'the counting wrapper lost the lowering');
+  const lowered = lower({ k: 1 });
+  assert.equal(lowered(1), 2);
+  assert.equal(lowered(2), 3);
+  assert.equal(new Stream().read(5), 5);
+  const mine = process.listeners('exit').at(-1)!;
+  mine(0);
+  process.removeListener('exit', mine);
+  assert.deepEqual(written, [['/counts', '3\n']]);
+});
+
+test('the bindings fixes: JCO_DEBUG is read once, and each lowering gets the generated binding as its fallback', () => {
+  const debug = ['  const _debugLog = (...args) => {', '    if (!globalThis?.process?.env?.JCO_DEBUG) { return; }', '    console.debug(...args);', '  };'].join('\n');
+  assert.equal(
+    readDebugFlagOnce(debug),
+    ['  const _jcoDebug = !!globalThis?.process?.env?.JCO_DEBUG; // (wasi-cc: read once)', '  const _debugLog = (...args) => {', '    if (!_jcoDebug) { return; }', '    console.debug(...args);', '  };'].join('\n'),
+  );
+  const hybrid = [
+    '  if (InputStream.prototype.read[symbolCabiLower]) {',
+    '    trampoline39 = InputStream.prototype.read[symbolCabiLower]({ memory: memory0, realloc: realloc0, resourceTables: [handleTable0, handleTable2],});',
+    '  }',
+    '  if (now$1[symbolCabiLower]) {',
+    '    trampoline13 = now$1[symbolCabiLower]({ memory: memory0,});',
+  ].join('\n');
+  assert.equal(
+    passFallbacks(hybrid),
+    [
+      '  if (InputStream.prototype.read[symbolCabiLower]) {',
+      '    trampoline39 = InputStream.prototype.read[symbolCabiLower]({ fallback: trampoline39, memory: memory0, realloc: realloc0, resourceTables: [handleTable0, handleTable2],});',
+      '  }',
+      '  if (now$1[symbolCabiLower]) {',
+      '    trampoline13 = now$1[symbolCabiLower]({ fallback: trampoline13, memory: memory0,});',
+    ].join('\n'),
+  );
 });

@@ -4,15 +4,25 @@
 
 type AnyFunction = (...args: unknown[]) => unknown;
 
+const CABI_LOWER = Symbol.for('cabiLower');
+
 /** Wraps every function and resource method of `imports` so that each call counts. */
 export function countHostCalls<T extends object>(imports: T, file: string, write: (file: string, text: string) => void): T {
   let calls = 0;
   const wrapped = new WeakSet<object>();
-  const counting = (f: AnyFunction): AnyFunction =>
+  const count = (f: AnyFunction): AnyFunction =>
     function (this: unknown, ...args: unknown[]) {
       calls++;
       return f.apply(this, args);
     };
+  // A function with a lowering of its own (p2-lowered.ts), which the bindings call in its place,
+  // keeps it, counted too.
+  const counting = (f: AnyFunction): AnyFunction => {
+    const wrapper = count(f);
+    const lower = (f as { [CABI_LOWER]?: (ctx: unknown) => AnyFunction })[CABI_LOWER];
+    if (lower) Object.defineProperty(wrapper, CABI_LOWER, { value: (ctx: unknown) => count(lower(ctx)) });
+    return wrapper;
+  };
   for (const iface of Object.values(imports) as Array<Record<string, unknown>>) {
     if (!iface || typeof iface !== 'object') continue;
     for (const [name, value] of Object.entries(iface)) {

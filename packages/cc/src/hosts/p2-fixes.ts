@@ -4,8 +4,11 @@
 import { isatty } from 'node:tty';
 import { callExtension, inputStreamId, outputStreamId } from '@bytecodealliance/preview2-shim/io-worker';
 import type { InputStream, OutputStream } from '@bytecodealliance/preview2-shim/interfaces/wasi-io-streams';
+import type { Pollable } from '@bytecodealliance/preview2-shim/interfaces/wasi-io-poll';
 import { siblingModule } from '../files.js';
 import type { IoWorkerOperations, ShutdownType } from './p2-io-worker.js';
+import { localClasses, localClock, localPoll, localTcpStreams } from './p2-tcp.js';
+import { fixWallClockLowerings } from './p2-lowered.js';
 
 /** wasi:clocks/wall-clock datetime. */
 interface Datetime {
@@ -39,6 +42,10 @@ type Prototype<T> = T & { [FIXED]?: true };
 /** The parts of the shim's import object that the fixes touch. */
 interface ShimImports {
   'wasi:filesystem/types': { Descriptor: { prototype: Prototype<Descriptor> } };
+  'wasi:io/poll': { Pollable: new () => Pollable; poll(list: Pollable[]): Uint32Array };
+  'wasi:io/streams': { InputStream: new () => InputStream; OutputStream: new () => OutputStream };
+  'wasi:clocks/monotonic-clock': { subscribeInstant(instant: bigint): Pollable; subscribeDuration(duration: bigint): Pollable };
+  'wasi:clocks/wall-clock': Parameters<typeof fixWallClockLowerings>[0];
   'wasi:sockets/tcp': { TcpSocket: { prototype: Prototype<TcpSocket> } };
   'wasi:cli/terminal-stdin': { getTerminalStdin(): unknown };
   'wasi:cli/terminal-stdout': { getTerminalStdout(): unknown };
@@ -47,11 +54,17 @@ interface ShimImports {
 
 const FIXED = Symbol.for('wasi-cc.p2-fixes');
 
-/** The import object with our fixes. */
+/** The import object with our fixes, and our TCP streams (p2-tcp.ts). */
 export function fixedImports<T extends object>(imports: T): T {
   const shim = imports as T & ShimImports;
+  const classes = { ...shim['wasi:io/poll'], ...shim['wasi:io/streams'] };
   fixSetTimes(shim['wasi:filesystem/types'].Descriptor.prototype);
-  fixTcpShutdown(shim['wasi:sockets/tcp'].TcpSocket.prototype);
+  fixWallClockLowerings(shim['wasi:clocks/wall-clock']);
+  fixTcpStreams(shim['wasi:sockets/tcp'].TcpSocket.prototype, (streams) => localTcpStreams(classes, streams));
+  const clock = shim['wasi:clocks/monotonic-clock'];
+  // Our resource classes are listed beside the shim's (the bindings take only the names they
+  // know), so that the host-call count (call-count.ts) sees their methods as it sees the shim's.
+  const { LocalPollable, TcpInputStream, TcpOutputStream } = localClasses(classes);
   // The shim hands out a terminal for stdin, stdout and stderr whatever they are, so isatty()
   // is 1 for a pipe or a file. A stream that is no terminal has none.
   const { getTerminalStdin } = shim['wasi:cli/terminal-stdin'];
@@ -59,6 +72,9 @@ export function fixedImports<T extends object>(imports: T): T {
   const { getTerminalStderr } = shim['wasi:cli/terminal-stderr'];
   return {
     ...shim,
+    'wasi:io/poll': { ...shim['wasi:io/poll'], LocalPollable, poll: localPoll({ ...clock, poll: shim['wasi:io/poll'].poll }) },
+    'wasi:io/streams': { ...shim['wasi:io/streams'], TcpInputStream, TcpOutputStream },
+    'wasi:clocks/monotonic-clock': { ...clock, ...localClock(classes) },
     'wasi:cli/terminal-stdin': { getTerminalStdin: () => (isatty(0) ? getTerminalStdin() : undefined) },
     'wasi:cli/terminal-stdout': { getTerminalStdout: () => (isatty(1) ? getTerminalStdout() : undefined) },
     'wasi:cli/terminal-stderr': { getTerminalStderr: () => (isatty(2) ? getTerminalStderr() : undefined) },
@@ -116,12 +132,13 @@ function timestamp(val: Datetime | undefined): NewTimestamp {
 const IO_WORKER = siblingModule('p2-io-worker', import.meta.url);
 
 /**
+ * A connection's streams, which the component gets as `ours` makes them (p2-tcp.ts), and
  * tcp-socket.shutdown. The shim destroys the whole connection, whatever the direction: after
  * shutdown(SHUT_WR) nothing more could be read. Ours shuts down only the direction asked for, in
  * the shim's IO worker, which holds the connection's Node socket (p2-io-worker.ts). The shim
  * itself refuses a socket that is not connected; so do we, through it.
  */
-function fixTcpShutdown(proto: Prototype<TcpSocket>): void {
+function fixTcpStreams(proto: Prototype<TcpSocket>, ours: (streams: [InputStream, OutputStream]) => [InputStream, OutputStream]): void {
   if (proto[FIXED]) return;
   proto[FIXED] = true;
   const streamsOf = new WeakMap<TcpSocket, [InputStream, OutputStream]>();
@@ -129,12 +146,12 @@ function fixTcpShutdown(proto: Prototype<TcpSocket>): void {
   proto.finishConnect = function (this: TcpSocket) {
     const streams = finishConnect.call(this);
     streamsOf.set(this, streams);
-    return streams;
+    return ours(streams);
   };
   proto.accept = function (this: TcpSocket) {
     const [socket, input, output] = accept.call(this);
     streamsOf.set(socket, [input, output]);
-    return [socket, input, output];
+    return [socket, ...ours([input, output])];
   };
   proto.shutdown = function (this: TcpSocket, how) {
     const streams = streamsOf.get(this);

@@ -35,8 +35,30 @@ export function checkListBounds(js: string): string {
   );
 }
 
-/** Part of the cache key (component-cache.ts): changes whenever the post-processing of the bindings changes. */
-const BINDINGS_FIXES = 'empty-strings-1 list-bounds-1 stand-ins-1';
+/**
+ * Workaround for a cost of the generated bindings (jco-transpile 0.15): every host call logs
+ * through a function that first reads process.env.JCO_DEBUG, and Node answers each read of
+ * process.env from the real environment, a few of them per call. The variable is read once.
+ */
+export function readDebugFlagOnce(js: string): string {
+  return js.replace(
+    /^([ \t]*)const _debugLog = \(\.\.\.args\) => \{\n[ \t]*if \(!globalThis\?\.process\?\.env\?\.JCO_DEBUG\) \{ return; \}$/m,
+    '$1const _jcoDebug = !!globalThis?.process?.env?.JCO_DEBUG; // (wasi-cc: read once)\n$1const _debugLog = (...args) => {\n$1  if (!_jcoDebug) { return; }',
+  );
+}
+
+/**
+ * Transpiled with importBindings 'hybrid', the bindings give the core module an import's own
+ * Symbol.for('cabiLower') function where it has one, in place of the generated binding (see
+ * p2-lowered.ts). Ours answer some objects only; for the others they need that binding, which
+ * the bindings then no longer use: they get it as `fallback`.
+ */
+export function passFallbacks(js: string): string {
+  return js.replace(/^([ \t]*)(trampoline\d+) = ([\w$.]+)\[symbolCabiLower\]\(\{/gm, '$1$2 = $3[symbolCabiLower]({ fallback: $2,');
+}
+
+/** Part of the cache key (component-cache.ts): changes whenever the transpiling or the post-processing of the bindings changes. */
+const BINDINGS_FIXES = 'empty-strings-1 list-bounds-1 stand-ins-1 debug-flag-1 hybrid-fallbacks-1';
 
 /**
  * jco-transpile 0.15 validates the component's core modules with the exception-handling
@@ -50,7 +72,7 @@ const BINDINGS_FIXES = 'empty-strings-1 list-bounds-1 stand-ins-1';
 async function transpileWithStandIns(bytes: Uint8Array): Promise<Record<string, Uint8Array>> {
   const { component, modules } = standInComponent(bytes);
   const { transpileBytes } = await import('@bytecodealliance/jco-transpile');
-  const { files } = await transpileBytes(component, { name: 'component', instantiation: 'async', emitTypescriptDeclarations: false });
+  const { files } = await transpileBytes(component, { name: 'component', instantiation: 'async', importBindings: 'hybrid', emitTypescriptDeclarations: false });
   const out: Record<string, Uint8Array> = {};
   const placed = new Set<number>();
   for (const [name, content] of Object.entries(files)) {
@@ -67,7 +89,7 @@ async function transpileWithStandIns(bytes: Uint8Array): Promise<Record<string, 
 async function transpile(bytes: Uint8Array): Promise<Map<string, Uint8Array>> {
   const files = new Map<string, Uint8Array>();
   for (const [name, content] of Object.entries(await transpileWithStandIns(bytes))) {
-    files.set(name, name === 'component.js' ? new TextEncoder().encode(checkListBounds(allocateEmptyStrings(new TextDecoder().decode(content)))) : content);
+    files.set(name, name === 'component.js' ? new TextEncoder().encode(passFallbacks(readDebugFlagOnce(checkListBounds(allocateEmptyStrings(new TextDecoder().decode(content)))))) : content);
   }
   return files;
 }
