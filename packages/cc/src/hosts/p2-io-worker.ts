@@ -132,7 +132,8 @@ export default function create(context: WorkerExtensionContext): WorkerExtension
     const handle = (s as (Socket & { _handle?: SocketHandle }) | undefined)?._handle;
     const fd = handle?.fd;
     if (!s || !handle || typeof fd !== 'number' || fd < 0 || !handle.readStart || !handle.readStop) return -1;
-    const { readStart, readStop } = { readStart: handle.readStart.bind(handle), readStop: handle.readStop.bind(handle) };
+    const readStart = handle.readStart.bind(handle);
+    const readStop = handle.readStop.bind(handle);
     events ??= new Int32Array(eventMemory);
     const c: Attached = { socket: s, header: header(memory), ring: ring(memory), waiting: [] };
     attached.set(input, c);

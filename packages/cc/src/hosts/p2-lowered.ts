@@ -54,14 +54,18 @@ export interface LocalOutput {
   write(bytes: Uint8Array): void;
   blockingFlush(): void;
 }
-export interface LocalPollState {
+/** What one of our pollables waits for (p2-tcp.ts makes them). */
+export interface Readiness {
   ready(): boolean;
-  block(): void;
+  /** For a clock: the monotonic instant (ns) it is ready at. */
+  deadline?: bigint;
+  /** For a stream: whether it changes with the worker's events. */
+  stream?: true;
 }
 
 export const localInputs = new Map<number, LocalInput>();
 export const localOutputs = new Map<number, LocalOutput>();
-export const localPollables = new Map<number, LocalPollState>();
+export const localPollables = new Map<number, Readiness>();
 
 /** A stream error, thrown by our objects: left to the generated binding to lower. */
 function isStreamError(err: unknown): boolean {
@@ -162,7 +166,7 @@ const lowerWrite: Lowering = (ctx) => {
 };
 
 /** pollable.ready and .block: ours here, the shim's through its own lowering. */
-function lowerPollable(pick: (p: LocalPollState) => unknown, shim: Lowering | undefined): Lowering {
+function lowerPollable(pick: (p: Readiness) => unknown, shim: Lowering | undefined): Lowering {
   return (ctx) => {
     const tables = required(ctx.resourceTables, 'resource tables');
     const other = (shim ? shim(ctx) : required(ctx.fallback, 'fallback')) as (handle: number) => unknown;
@@ -184,11 +188,12 @@ export function installLowerings(
   pollable: Methods<'ready' | 'block'> & { [INSTALLED]?: true },
   input: Methods<'read' | 'blockingRead'>,
   output: Methods<'checkWrite' | 'write' | 'blockingFlush'>,
+  wait: (states: Readiness[]) => void,
 ): void {
   if (pollable[INSTALLED]) return;
   pollable[INSTALLED] = true;
   pollable.ready[CABI_LOWER] = lowerPollable((p) => (p.ready() ? 1 : 0), pollable.ready[CABI_LOWER]);
-  pollable.block[CABI_LOWER] = lowerPollable((p) => void p.block(), pollable.block[CABI_LOWER]);
+  pollable.block[CABI_LOWER] = lowerPollable((p) => wait([p]), pollable.block[CABI_LOWER]);
   input.read[CABI_LOWER] = lowerRead((i, len) => i.read(len));
   input.blockingRead[CABI_LOWER] = lowerRead((i, len) => i.blockingRead(len));
   output.checkWrite[CABI_LOWER] = lowerCheckWrite;

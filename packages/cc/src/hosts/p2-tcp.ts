@@ -20,7 +20,7 @@ import type { Pollable } from '@bytecodealliance/preview2-shim/interfaces/wasi-i
 import type { InputStream, OutputStream, StreamError } from '@bytecodealliance/preview2-shim/interfaces/wasi-io-streams';
 import { siblingModule } from '../files.js';
 import type { IoWorkerOperations } from './p2-io-worker.js';
-import { FIRST_LOCAL_REP, installLowerings, localInputs, localOutputs, localPollables } from './p2-lowered.js';
+import { FIRST_LOCAL_REP, installLowerings, localInputs, localOutputs, localPollables, type Readiness } from './p2-lowered.js';
 import { End, EVENTS_BYTES, RING_BYTES, Slot, buffered, connectionMemory, header, ring } from './p2-tcp-layout.js';
 
 const IO_WORKER = siblingModule('p2-io-worker', import.meta.url);
@@ -36,17 +36,6 @@ let nextRep = FIRST_LOCAL_REP;
 
 /** The event counter the worker adds to and wakes us with (p2-tcp-layout.ts). */
 const events = new Int32Array(new SharedArrayBuffer(EVENTS_BYTES));
-
-/** What one of our pollables waits for. */
-export interface Readiness {
-  ready(): boolean;
-  /** For a clock: the monotonic instant (ns) it is ready at. */
-  deadline?: bigint;
-  /** For a stream: whether it changes with the worker's events. */
-  stream?: true;
-}
-
-const readiness = new WeakMap<object, Readiness>();
 
 type Constructor<T> = new () => T;
 
@@ -83,15 +72,14 @@ function markRep(resource: object): number {
 export function localClasses(shim: ShimClasses): LocalClasses {
   const known = classesOf.get(shim.Pollable);
   if (known) return known;
-  installLowerings(shim.Pollable.prototype as never, shim.InputStream.prototype as never, shim.OutputStream.prototype as never);
+  installLowerings(shim.Pollable.prototype as never, shim.InputStream.prototype as never, shim.OutputStream.prototype as never, waitLocally);
 
   class LocalPollable extends shim.Pollable {
     private readonly rep: number;
     constructor(private readonly state: Readiness) {
       super();
       this.rep = markRep(this);
-      readiness.set(this, state);
-      localPollables.set(this.rep, { ready: () => state.ready(), block: () => waitLocally([state]) });
+      localPollables.set(this.rep, state);
     }
     override ready(): boolean {
       return this.state.ready();
@@ -105,7 +93,6 @@ export function localClasses(shim: ShimClasses): LocalClasses {
   }
 
   class TcpInputStream extends shim.InputStream {
-    private readonly readable: Readiness;
     private readonly rep: number;
     constructor(
       private readonly c: Connection,
@@ -113,24 +100,22 @@ export function localClasses(shim: ShimClasses): LocalClasses {
     ) {
       super();
       this.rep = markRep(this);
-      const readable: Readiness = { ready: () => c.readable(), stream: true };
-      this.readable = readable;
-      localInputs.set(this.rep, { read: (len) => c.read(len), blockingRead: (len) => c.blockingRead(len, readable) });
+      localInputs.set(this.rep, { read: (len) => c.read(len), blockingRead: (len) => c.blockingRead(len) });
     }
     override read(len: bigint): Uint8Array {
       return this.c.read(Number(len));
     }
     override blockingRead(len: bigint): Uint8Array {
-      return this.c.blockingRead(Number(len), this.readable);
+      return this.c.blockingRead(Number(len));
     }
     override skip(len: bigint): bigint {
       return BigInt(this.c.read(Number(len)).length);
     }
     override blockingSkip(len: bigint): bigint {
-      return BigInt(this.c.blockingRead(Number(len), this.readable).length);
+      return BigInt(this.c.blockingRead(Number(len)).length);
     }
     override subscribe(): Pollable {
-      return new LocalPollable(this.readable);
+      return new LocalPollable(this.c.whenReadable);
     }
     [Symbol.dispose](): void {
       localInputs.delete(this.rep);
@@ -139,7 +124,6 @@ export function localClasses(shim: ShimClasses): LocalClasses {
   }
 
   class TcpOutputStream extends shim.OutputStream {
-    private readonly writable: Readiness;
     private readonly rep: number;
     constructor(
       private readonly c: Connection,
@@ -147,7 +131,6 @@ export function localClasses(shim: ShimClasses): LocalClasses {
     ) {
       super();
       this.rep = markRep(this);
-      this.writable = { ready: () => c.writable(), stream: true };
       localOutputs.set(this.rep, { checkWrite: () => c.checkWrite(), write: (bytes) => c.write(bytes), blockingFlush: () => c.flush() });
     }
     override checkWrite(): bigint {
@@ -167,7 +150,7 @@ export function localClasses(shim: ShimClasses): LocalClasses {
       this.c.flush();
     }
     override subscribe(): Pollable {
-      return new LocalPollable(this.writable);
+      return new LocalPollable(this.c.whenWritable);
     }
     override writeZeroes(len: bigint): void {
       this.c.write(new Uint8Array(Number(len)));
@@ -234,6 +217,9 @@ export class Connection {
   /** How the stream ended, as our own reads of the socket saw it. */
   private ownEnd: number | undefined;
   private scratch = new Uint8Array(64 * 1024);
+  /** What the streams' pollables wait for. */
+  readonly whenReadable: Readiness = { ready: () => this.readable(), stream: true };
+  readonly whenWritable: Readiness = { ready: () => this.writable(), stream: true };
 
   constructor(
     readonly key: number,
@@ -289,11 +275,11 @@ export class Connection {
     return this.scratch.subarray(0, n);
   }
 
-  blockingRead(len: number, readable: Readiness): Uint8Array {
+  blockingRead(len: number): Uint8Array {
     for (;;) {
       const bytes = this.read(len);
       if (bytes.length > 0 || len === 0) return bytes;
-      waitLocally([readable]);
+      waitLocally([this.whenReadable]);
     }
   }
 
@@ -351,7 +337,7 @@ export class Connection {
   }
 
   flush(): void {
-    waitLocally([{ ready: () => this.writable(), stream: true }]);
+    waitLocally([this.whenWritable]);
     const failed = this.failed();
     if (failed) throw lastOperationFailed(failed);
   }
@@ -375,7 +361,7 @@ export function localTcpStreams(classes: ShimClasses, streams: [InputStream, Out
 /** wasi:io/poll's poll over our pollables and the shim's. */
 export function localPoll(shim: ShimCalls): (list: Pollable[]) => Uint32Array {
   return (list) => {
-    const states = list.map((p) => readiness.get(p));
+    const states = list.map((p) => localPollables.get((p as { [CABI_REP]?: number })[CABI_REP] ?? 0));
     const theirs = states.flatMap((s, i) => (s ? [] : [i]));
     if (theirs.length === list.length) return shim.poll(list);
     const ours = states.flatMap((s, i) => (s ? [[i, s] as const] : []));
